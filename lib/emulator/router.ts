@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** What a route handler receives for one request. */
+export interface RouteRequest {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** The request URL, resolved against the emulator's own origin. */
+  readonly url: URL;
+  /** Named segments of the matched pattern (`/files/:uuid/` gives `params.uuid`). */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export type RouteHandler = (request: RouteRequest) => void | Promise<void>;
+
+interface Route {
+  readonly method: string;
+  readonly regex: RegExp;
+  readonly names: readonly string[];
+  readonly handler: RouteHandler;
+}
+
+/** Outcome of matching a path: a handler, a path known under other methods only, or nothing. */
+export type RouteMatch =
+  | { readonly kind: 'found'; readonly handler: RouteHandler; readonly params: Record<string, string> }
+  | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }
+  | { readonly kind: 'not-found' };
+
+/**
+ * A minimal method + path router. Patterns are literal paths with `:name` segments
+ * (matching one path segment) and an optional trailing `*name` (matching the rest).
+ */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, pattern: string, handler: RouteHandler): this {
+    const names: string[] = [];
+    const source = pattern
+      .split('/')
+      .map((segment) => {
+        if (segment.startsWith(':')) {
+          names.push(segment.slice(1));
+          return '([^/]+)';
+        }
+        if (segment.startsWith('*')) {
+          names.push(segment.slice(1));
+          return '(.*)';
+        }
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    this.routes.push({ method: method.toUpperCase(), regex: new RegExp(`^${source}$`), names, handler });
+    return this;
+  }
+
+  match(method: string, path: string): RouteMatch {
+    const allowed: string[] = [];
+    for (const route of this.routes) {
+      const found = route.regex.exec(path);
+      if (!found) continue;
+      if (route.method !== method.toUpperCase()) {
+        allowed.push(route.method);
+        continue;
+      }
+      const params: Record<string, string> = {};
+      route.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(found[i + 1] ?? '');
+      });
+      return { kind: 'found', handler: route.handler, params };
+    }
+    return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
+  }
+}

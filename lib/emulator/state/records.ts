@@ -1,0 +1,52 @@
+/** A project the emulator serves: the keys clients use and the settings that change its answers. */
+export interface ProjectConfig {
+  readonly publicKey: string;
+  readonly secretKey: string;
+  readonly name: string;
+  /** When true, Upload API calls must carry a valid `signature` + `expire`. */
+  readonly requireSignedUploads: boolean;
+  /** `UPLOADCARE_STORE=auto` stores files when this is true. */
+  readonly autostore: boolean;
+  /** Named custom storages that `files/remote_copy/` accepts as `target`. */
+  readonly storages: readonly string[];
+}
+
+/** What the emulator keeps about one uploaded file. */
+export interface FileRecord {
+  readonly uuid: string;
+  readonly projectKey: string;
+  readonly filename: string;
+  readonly size: number;
+  readonly mimeType: string;
+  /** Key of the file's bytes in the blob store. */
+  readonly blobId: string;
+  readonly datetimeUploaded: Date;
+  readonly datetimeStored: Date | null;
+  readonly datetimeRemoved: Date | null;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly appdata: Readonly<Record<string, unknown>> | null;
+  /** Where the bytes came from: null for direct uploads, the URL for from_url, `<uuid>/-/<effects>` for copies. */
+  readonly source: string | null;
+  readonly imageInfo: ImageInfo | null;
+}
+
+export interface ImageInfo {
+  readonly width: number;
+  readonly height: number;
+  readonly format: string;
+}
+
+/** One file of a group: a UUID and the effects the group was created with. */
+export interface GroupMember {
+  readonly uuid: string;
+  readonly effects: string;
+}
+
+export interface GroupRecord {
+  /** `<uuid>~<count>` */
+  readonly id: string;
+  readonly projectKey: string;
+  readonly files: readonly GroupMember[];
+  readonly datetimeCreated: Date;
+  readonly datetimeStored: Date | null;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { BlobStore } from './blob-store.js';
+import type { FileRecord, GroupRecord, ProjectConfig } from './records.js';
+
+/** A change to the state, as webhooks and persistence see it. */
+export type StoreEvent =
+  | { readonly type: 'file.uploaded' | 'file.stored' | 'file.deleted' | 'file.updated'; readonly file: FileRecord }
+  | { readonly type: 'group.created' | 'group.updated' | 'group.deleted'; readonly group: GroupRecord };
+
+/**
+ * Everything the emulator knows: projects, files, groups and the bytes behind them.
+ * Records are immutable: every change goes through a method here, which emits a {@link StoreEvent},
+ * so webhooks and persistence hook in at one place.
+ */
+export class Store {
+  private readonly projectsByPublicKey = new Map<string, ProjectConfig>();
+  private readonly files = new Map<string, FileRecord>();
+  private readonly groups = new Map<string, GroupRecord>();
+  private readonly listeners: ((event: StoreEvent) => void)[] = [];
+
+  constructor(
+    projects: readonly ProjectConfig[],
+    readonly blobs: BlobStore,
+  ) {
+    for (const project of projects) this.projectsByPublicKey.set(project.publicKey, project);
+  }
+
+  /** Calls `listener` after every change. */
+  onChange(listener: (event: StoreEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  project(publicKey: string): ProjectConfig | undefined {
+    return this.projectsByPublicKey.get(publicKey);
+  }
+
+  projects(): readonly ProjectConfig[] {
+    return [...this.projectsByPublicKey.values()];
+  }
+
+  newUuid(): string {
+    return randomUUID();
+  }
+
+  addFile(file: FileRecord): FileRecord {
+    this.files.set(file.uuid, file);
+    this.emit({ type: 'file.uploaded', file });
+    return file;
+  }
+
+  /**
+   * Replaces fields of a file. Emits `file.stored` when it becomes stored, `file.deleted` when it becomes removed,
+   * `file.updated` otherwise.
+   */
+  updateFile(uuid: string, changes: Partial<Omit<FileRecord, 'uuid' | 'projectKey'>>): FileRecord {
+    const before = this.files.get(uuid);
+    if (!before) throw new Error(`No file ${uuid}`);
+    const file: FileRecord = { ...before, ...changes };
+    this.files.set(uuid, file);
+    const type =
+      !before.datetimeRemoved && file.datetimeRemoved
+        ? 'file.deleted'
+        : !before.datetimeStored && file.datetimeStored
+          ? 'file.stored'
+          : 'file.updated';
+    this.emit({ type, file });
+    return file;
+  }
+
+  /** The file with `uuid` in the project, whatever its state (removed files included). */
+  file(projectKey: string, uuid: string): FileRecord | undefined {
+    const file = this.files.get(uuid);
+    return file && file.projectKey === projectKey ? file : undefined;
+  }
+
+  /** Any project's file: the CDN serves files by UUID alone. */
+  fileByUuid(uuid: string): FileRecord | undefined {
+    return this.files.get(uuid);
+  }
+
+  /** The project's files in upload order (oldest first). */
+  filesOf(projectKey: string): FileRecord[] {
+    return [...this.files.values()].filter((file) => file.projectKey === projectKey);
+  }
+
+  addGroup(group: GroupRecord): GroupRecord {
+    this.groups.set(group.id, group);
+    this.emit({ type: 'group.created', group });
+    return group;
+  }
+
+  updateGroup(id: string, changes: Partial<Omit<GroupRecord, 'id' | 'projectKey'>>): GroupRecord {
+    const before = this.groups.get(id);
+    if (!before) throw new Error(`No group ${id}`);
+    const group: GroupRecord = { ...before, ...changes };
+    this.groups.set(id, group);
+    this.emit({ type: 'group.updated', group });
+    return group;
+  }
+
+  group(projectKey: string, id: string): GroupRecord | undefined {
+    const group = this.groups.get(id);
+    return group && group.projectKey === projectKey ? group : undefined;
+  }
+
+  groupById(id: string): GroupRecord | undefined {
+    return this.groups.get(id);
+  }
+
+  deleteGroup(id: string): void {
+    const group = this.groups.get(id);
+    if (!group) return;
+    this.groups.delete(id);
+    this.emit({ type: 'group.deleted', group });
+  }
+
+  /** The project's groups in creation order (oldest first). */
+  groupsOf(projectKey: string): GroupRecord[] {
+    return [...this.groups.values()].filter((group) => group.projectKey === projectKey);
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,15 @@
+import { startEmulator } from '../../lib/emulator/index.js';
+import { startScriptServer } from './script-server.js';
+import type { TestEnv } from './test-env.js';
+
+/** Starts every server the specs talk to, on 127.0.0.1 with free ports. */
+export async function startTestServers(): Promise<{ env: TestEnv; close: () => Promise<void> }> {
+  const emulator = await startEmulator({ port: 0 });
+  const script = await startScriptServer();
+  return {
+    env: { emulatorUrl: emulator.url, scriptUrl: script.url },
+    close: async () => {
+      await Promise.all([emulator.close(), script.close()]);
+    },
+  };
+}
