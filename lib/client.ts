@@ -1,0 +1,176 @@
+import type { AxiosInstance } from 'axios';
+import { defer, from, switchMap, type Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
+import { resolveOptions, resolveTimeout, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
+import { InvalidParamError } from './errors.js';
+import { createAxiosInstance } from './transport/axios-instance.js';
+import { sendHttp } from './transport/http.js';
+import { restAuthHeaders } from './transport/rest-auth.js';
+import { retryByPolicy, type RetryEnvironment } from './transport/retry.js';
+import { resolveRetryPolicy } from './transport/retry-policy.js';
+import type { HttpMethod, HttpRequest, HttpResponse, RequestOptions, UploadField, UploadFile } from './transport/types.js';
+import { fieldEntries, publicKeyField, uploadFormData } from './transport/upload-form.js';
+
+const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/**
+ * An Uploadcare client: configuration plus the HTTP layer every resource goes through. Every call returns a cold
+ * Observable: nothing is sent before subscribe, each subscribe sends anew, unsubscribe aborts what is in flight.
+ * Failures are {@link UploadcareException}s, retried by the client's retry policy.
+ */
+export class Uploadcare {
+  /** The options, every default applied. */
+  readonly options: ResolvedUploadcareOptions;
+  readonly #axios: AxiosInstance;
+  readonly #environment: RetryEnvironment;
+
+  /**
+   * @param options - keys, bases, auth scheme, timeout, retry policy; see {@link UploadcareOptions}.
+   * @param environment - the scheduler and random source of retry delays (specs pass virtual ones).
+   */
+  constructor(options: UploadcareOptions = {}, environment: RetryEnvironment = {}) {
+    this.options = resolveOptions(options);
+    this.#axios = createAxiosInstance(this.options.userAgent);
+    this.#environment = environment;
+  }
+
+  /**
+   * A REST API call, signed by the client's auth scheme. `path` is relative to `restBase` (`'files/?limit=10'`) or an
+   * absolute URL on the same origin (a `next` link passes unchanged). `data` is the JSON body, or the query of a GET.
+   * Emits the parsed JSON answer (null for an empty one).
+   */
+  rest<T>(method: HttpMethod, path: string, data?: unknown, options: RequestOptions = {}): Observable<T> {
+    return defer(() => {
+      checkMethod(method);
+      const bodyless = method === 'GET' || method === 'HEAD';
+      const url = withQuery(this.#restUrl(path), bodyless ? queryEntries(data) : []);
+      const body = bodyless || data === undefined ? '' : JSON.stringify(data);
+      const contentType = body === '' ? '' : 'application/json';
+      const attempt = defer(() => from(restAuthHeaders(this.options, { method, url, body, contentType }))).pipe(
+        switchMap((auth) =>
+          sendHttp<T>(this.#sendContext(), {
+            ...options,
+            method,
+            url,
+            body: body === '' ? undefined : body,
+            headers: {
+              ...options.headers,
+              Accept: `application/vnd.uploadcare-v${this.options.apiVersion}+json`,
+              ...(contentType && { 'Content-Type': contentType }),
+              ...auth,
+            },
+          }),
+        ),
+      );
+      return attempt.pipe(this.#retry(method, options), map((response) => response.body));
+    });
+  }
+
+  /**
+   * An Upload API call. POST sends `data` and `files` as a multipart form, GET sends `data` as the query; the public
+   * key (`pub_key` or `UPLOADCARE_PUB_KEY`, as the endpoint expects) and `jsonerrors=1` are added. Emits the parsed
+   * JSON answer; the Upload API's error envelope becomes the matching error.
+   */
+  upload<T>(
+    method: HttpMethod,
+    path: string,
+    data: Readonly<Record<string, UploadField>> = {},
+    files: Readonly<Record<string, UploadFile>> = {},
+    options: RequestOptions = {},
+  ): Observable<T> {
+    return defer(() => {
+      checkMethod(method);
+      const { publicKey } = this.options;
+      const url = new URL(stripLeadingSlashes(path), this.options.uploadBase);
+      url.searchParams.set('jsonerrors', '1');
+      const keyField = publicKeyField(path);
+      const fields = { ...(publicKey && !('pub_key' in data) && !('UPLOADCARE_PUB_KEY' in data) && { [keyField]: publicKey }), ...data };
+      const hasFiles = Object.keys(files).length > 0;
+      if (method === 'GET' || method === 'HEAD') {
+        if (hasFiles) throw new InvalidParamError(`Files cannot be sent with ${method} ${url.origin}${url.pathname}`);
+        for (const [name, value] of fieldEntries(fields)) url.searchParams.append(name, value);
+      }
+      const formless = method === 'GET' || method === 'HEAD';
+      return this.request<T>({
+        ...options,
+        method,
+        url: url.href,
+        ...(!formless && { body: () => uploadFormData(fields, files) }),
+      }).pipe(map((response) => response.body));
+    });
+  }
+
+  /**
+   * Any other HTTP call (multipart part uploads to presigned URLs, CDN reads) through the client's timeout, retry and
+   * abort rules. A plain object body is sent as JSON; a body factory is called once per attempt.
+   */
+  request<T>(request: HttpRequest): Observable<HttpResponse<T>> {
+    return defer(() => {
+      checkMethod(request.method);
+      let url: URL;
+      try {
+        url = new URL(request.url);
+      } catch {
+        throw new InvalidParamError(`Not an absolute URL: ${JSON.stringify(request.url)}`);
+      }
+      const prepared: HttpRequest = { ...request, url: url.href, ...jsonBody(request) };
+      return sendHttp<T>(this.#sendContext(), prepared).pipe(this.#retry(request.method, request));
+    });
+  }
+
+  #sendContext(): { axios: AxiosInstance; timeoutMs: number; secret?: string } {
+    return { axios: this.#axios, timeoutMs: this.options.timeoutMs, ...(this.options.secretKey && { secret: this.options.secretKey }) };
+  }
+
+  #retry<T>(method: HttpMethod, options: RequestOptions): (source: Observable<T>) => Observable<T> {
+    if (options.timeoutMs !== undefined) resolveTimeout(options.timeoutMs, this.options.timeoutMs);
+    const policy = resolveRetryPolicy(options.retry, this.options.retry);
+    return retryByPolicy<T>(policy, { method, ...(options.idempotent !== undefined && { idempotent: options.idempotent }) }, this.#environment);
+  }
+
+  #restUrl(path: string): string {
+    if (/^https?:\/\//i.test(path)) {
+      const url = new URL(path);
+      // Credentials go to the REST origin only, whatever a `next` link says.
+      if (url.origin !== new URL(this.options.restBase).origin) {
+        throw new InvalidParamError(`${url.origin} is not the REST API origin (${new URL(this.options.restBase).origin})`);
+      }
+      return url.href;
+    }
+    return new URL(stripLeadingSlashes(path), this.options.restBase).href;
+  }
+}
+
+function checkMethod(method: string): void {
+  if (!METHODS.has(method)) throw new InvalidParamError(`Unknown HTTP method ${JSON.stringify(method)}`);
+}
+
+function stripLeadingSlashes(path: string): string {
+  return path.replace(/^\/+/, '');
+}
+
+function queryEntries(data: unknown): [string, string][] {
+  if (data === undefined || data === null) return [];
+  if (typeof data !== 'object' || Array.isArray(data)) throw new InvalidParamError('The query of a GET must be an object of fields');
+  return fieldEntries(data as Record<string, UploadField>);
+}
+
+function withQuery(url: string, entries: readonly [string, string][]): string {
+  if (entries.length === 0) return url;
+  const parsed = new URL(url);
+  for (const [name, value] of entries) parsed.searchParams.append(name, value);
+  return parsed.href;
+}
+
+function jsonBody(request: HttpRequest): Partial<HttpRequest> {
+  const { body } = request;
+  if (typeof body === 'function' || !isPlainData(body)) return {};
+  return { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...request.headers } };
+}
+
+function isPlainData(value: unknown): boolean {
+  if (Array.isArray(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}

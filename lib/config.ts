@@ -1,0 +1,105 @@
+import type { Observable } from 'rxjs';
+import { InvalidParamError } from './errors.js';
+import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './transport/retry-policy.js';
+
+/** `signed`: HMAC-SHA1 signatures (the default); `simple`: `Uploadcare.Simple public:secret`, sent as is. */
+export type AuthScheme = 'signed' | 'simple';
+
+/**
+ * Signs a REST sign string (`METHOD\nmd5(body)\ncontent-type\ndate\npath?query`) without the secret in this process:
+ * a browser asks its backend, which answers the hex HMAC-SHA1 of the string with the secret key.
+ */
+export type SignatureResolver = (signString: string) => Observable<string> | Promise<string>;
+
+/** Options of an {@link Uploadcare} client. Every one is optional. */
+export interface UploadcareOptions {
+  /** The project's public key (Upload API `pub_key`, REST auth). */
+  readonly publicKey?: string;
+  /** The project's secret key (REST auth). Keep it on servers; browsers use `signatureResolver`. */
+  readonly secretKey?: string;
+  /** REST API base. Default `https://api.uploadcare.com/`. */
+  readonly restBase?: string;
+  /** Upload API base. Default `https://upload.uploadcare.com/`. */
+  readonly uploadBase?: string;
+  /** CDN base. Default `https://ucarecdn.com/`. */
+  readonly cdnBase?: string;
+  /** REST API version, sent in `Accept`. Default `0.7`. */
+  readonly apiVersion?: string;
+  /** REST auth scheme. Default `signed`. */
+  readonly authScheme?: AuthScheme;
+  /** Signs REST requests instead of the local secret (used when set, even if `secretKey` is set too). */
+  readonly signatureResolver?: SignatureResolver;
+  /** Milliseconds each attempt may wait for an answer's headers; 0 waits forever. Default 60 000. */
+  readonly timeoutMs?: number;
+  /** Overrides parts of the default retry policy ({@link DEFAULT_RETRY_POLICY}). */
+  readonly retry?: RetryPolicyInput;
+  /** Appended to the library's user agent (Node only: browsers do not let scripts set it). */
+  readonly userAgent?: string;
+}
+
+/** {@link UploadcareOptions} with every default applied; bases end with `/`. */
+export interface ResolvedUploadcareOptions {
+  readonly publicKey: string | undefined;
+  readonly secretKey: string | undefined;
+  readonly restBase: string;
+  readonly uploadBase: string;
+  readonly cdnBase: string;
+  readonly apiVersion: string;
+  readonly authScheme: AuthScheme;
+  readonly signatureResolver: SignatureResolver | undefined;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly userAgent: string | undefined;
+}
+
+/** The defaults of {@link UploadcareOptions}. */
+export const DEFAULT_OPTIONS = Object.freeze({
+  restBase: 'https://api.uploadcare.com/',
+  uploadBase: 'https://upload.uploadcare.com/',
+  cdnBase: 'https://ucarecdn.com/',
+  apiVersion: '0.7',
+  authScheme: 'signed' as AuthScheme,
+  timeoutMs: 60_000,
+  retry: DEFAULT_RETRY_POLICY,
+});
+
+/** Applies the defaults and checks the values; throws InvalidParamError for a bad one. */
+export function resolveOptions(options: UploadcareOptions = {}): ResolvedUploadcareOptions {
+  const authScheme = options.authScheme ?? DEFAULT_OPTIONS.authScheme;
+  if (authScheme !== 'signed' && authScheme !== 'simple') {
+    throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${JSON.stringify(authScheme)}`);
+  }
+  return Object.freeze({
+    publicKey: options.publicKey || undefined,
+    secretKey: options.secretKey || undefined,
+    restBase: resolveBase('restBase', options.restBase ?? DEFAULT_OPTIONS.restBase),
+    uploadBase: resolveBase('uploadBase', options.uploadBase ?? DEFAULT_OPTIONS.uploadBase),
+    cdnBase: resolveBase('cdnBase', options.cdnBase ?? DEFAULT_OPTIONS.cdnBase),
+    apiVersion: options.apiVersion ?? DEFAULT_OPTIONS.apiVersion,
+    authScheme,
+    signatureResolver: options.signatureResolver,
+    timeoutMs: resolveTimeout(options.timeoutMs, DEFAULT_OPTIONS.timeoutMs),
+    retry: resolveRetryPolicy(options.retry),
+    userAgent: options.userAgent || undefined,
+  });
+}
+
+/** A request timeout: a finite non-negative number of ms (0 = none); anything else is an InvalidParamError. */
+export function resolveTimeout(value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) throw new InvalidParamError(`timeoutMs must be a non-negative number of ms, not ${value}`);
+  return value;
+}
+
+function resolveBase(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidParamError(`${name} must be an absolute http(s) URL, not ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidParamError(`${name} must be an http(s) URL, not ${JSON.stringify(value)}`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}

@@ -1,0 +1,125 @@
+/**
+ * The error classes of rxuploadcare. They keep pyuploadcare's names and hierarchy, and carry data: the HTTP status,
+ * method and URL of the request that failed, the server's body and error code, and the underlying `cause`.
+ * No error ever holds the secret key: not in its message, its properties or its JSON.
+ * @packageDocumentation
+ */
+
+/** What an {@link UploadcareException} knows about the failure, besides its message. */
+export interface UploadcareExceptionDetails {
+  /** HTTP status of the answer, when there was one. */
+  readonly status?: number;
+  /** HTTP method of the request that failed. */
+  readonly method?: string;
+  /** URL of the request that failed (never holds a secret: the library never puts one in a URL). */
+  readonly url?: string;
+  /** The server's machine-readable error code (`error_code`), or null when it gave none. */
+  readonly code?: string | null;
+  /** The server's answer, parsed as JSON when it was JSON, else its text. */
+  readonly body?: unknown;
+  /** The lower-level error behind this one (network error, parse error...), already stripped of credentials. */
+  readonly cause?: unknown;
+}
+
+/** The plain-data form of an error, as {@link UploadcareException.toJSON} returns it. */
+export interface UploadcareExceptionJson {
+  readonly name: string;
+  readonly message: string;
+  readonly status?: number;
+  readonly method?: string;
+  readonly url?: string;
+  readonly code?: string | null;
+  readonly body?: unknown;
+  readonly cause?: string;
+}
+
+/** The base class of every error the library raises. */
+export class UploadcareException extends Error {
+  override name = 'UploadcareException';
+  /** HTTP status of the answer, when there was one. */
+  readonly status?: number;
+  /** HTTP method of the request that failed. */
+  readonly method?: string;
+  /** URL of the request that failed. */
+  readonly url?: string;
+  /** The server's machine-readable error code, or null when it gave none. */
+  readonly code?: string | null;
+  /** The server's answer: parsed JSON, or text. */
+  readonly body?: unknown;
+  /** The lower-level error behind this one. */
+  declare readonly cause?: unknown;
+
+  constructor(message: string, details: UploadcareExceptionDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    if (details.status !== undefined) this.status = details.status;
+    if (details.method !== undefined) this.method = details.method;
+    if (details.url !== undefined) this.url = details.url;
+    if (details.code !== undefined) this.code = details.code;
+    if (details.body !== undefined) this.body = details.body;
+  }
+
+  /** Plain data for logs and JSON output; the cause is reduced to its message. */
+  toJSON(): UploadcareExceptionJson {
+    return {
+      name: this.name,
+      message: this.message,
+      ...(this.status !== undefined && { status: this.status }),
+      ...(this.method !== undefined && { method: this.method }),
+      ...(this.url !== undefined && { url: this.url }),
+      ...(this.code !== undefined && { code: this.code }),
+      ...(this.body !== undefined && { body: this.body }),
+      ...(this.cause !== undefined && { cause: this.cause instanceof Error ? this.cause.message : String(this.cause) }),
+    };
+  }
+}
+
+/** The network failed: connection refused or reset, DNS failure, a dropped connection. No answer was received. */
+export class APIConnectionError extends UploadcareException {
+  override name = 'APIConnectionError';
+}
+
+/** The server answered, but not as expected: a 5xx, a non-JSON or cut-off body, an unexpected status. */
+export class APIError extends UploadcareException {
+  override name = 'APIError';
+}
+
+/** The server refused the credentials (401, 403), or no credentials were configured for a call that needs them. */
+export class AuthenticationError extends UploadcareException {
+  override name = 'AuthenticationError';
+}
+
+/** The server rejected the request (400, 404). */
+export class InvalidRequestError extends UploadcareException {
+  override name = 'InvalidRequestError';
+}
+
+/** An argument is invalid (a malformed UUID, an empty group...). Raised before any request is sent. */
+export class InvalidParamError extends InvalidRequestError {
+  override name = 'InvalidParamError';
+}
+
+/** The server throttled the request (429) and retrying did not help, or it asked to wait longer than allowed. */
+export class ThrottledRequestError extends UploadcareException {
+  override name = 'ThrottledRequestError';
+  /** Seconds the server asked to wait before trying again (0 when it did not say). */
+  readonly wait: number;
+
+  constructor(message: string, details: UploadcareExceptionDetails & { readonly wait: number }) {
+    super(message, details);
+    this.wait = details.wait;
+  }
+
+  override toJSON(): UploadcareExceptionJson & { readonly wait: number } {
+    return { ...super.toJSON(), wait: this.wait };
+  }
+}
+
+/** Time ran out: a request got no answer within its timeout, or a wait (e.g. for an upload from URL) expired. */
+export class TimeoutError extends UploadcareException {
+  override name = 'TimeoutError';
+}
+
+/** An upload failed on the server's side (e.g. an upload from URL ended in `error`). */
+export class UploadError extends UploadcareException {
+  override name = 'UploadError';
+}

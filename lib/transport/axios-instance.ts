@@ -1,0 +1,26 @@
+import axios, { type AxiosInstance } from 'axios';
+import { version } from '../version.js';
+import { runningInNode } from './environment.js';
+
+/**
+ * The axios instance of one client. Browsers get the XHR adapter (it reports upload progress), Node the http adapter
+ * with `maxRedirects: 0`: the redirect-following wrapper would buffer streamed bodies in memory. Statuses, bodies and
+ * errors are left raw: the transport maps them itself.
+ */
+export function createAxiosInstance(userAgent: string | undefined): AxiosInstance {
+  return axios.create({
+    adapter: ['xhr', 'http', 'fetch'],
+    maxRedirects: 0,
+    maxBodyLength: Infinity,
+    maxContentLength: Infinity,
+    validateStatus: () => true,
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    headers: runningInNode() ? { 'User-Agent': userAgentString(userAgent) } : {},
+  });
+}
+
+/** `rxuploadcare/<version>` plus the application's own part, if any. */
+export function userAgentString(extension: string | undefined): string {
+  return extension ? `rxuploadcare/${version} ${extension}` : `rxuploadcare/${version}`;
+}

@@ -1,0 +1,152 @@
+import { isAxiosError, type AxiosInstance, type AxiosResponse, type ResponseType as AxiosResponseType } from 'axios';
+import { Observable } from 'rxjs';
+import type { UploadcareException } from '../errors.js';
+import { badJsonError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
+import type { HttpRequest, HttpResponse } from './types.js';
+
+/** What one attempt needs besides the request. */
+export interface SendContext {
+  readonly axios: AxiosInstance;
+  /** Used when the request has no `timeoutMs`. 0 waits forever. */
+  readonly timeoutMs: number;
+  /** Scrubbed out of every error body, whatever a server echoes back. */
+  readonly secret?: string;
+}
+
+/**
+ * One attempt of `request` as a cold Observable: nothing is sent before subscribe, each subscribe sends anew, and
+ * unsubscribing before the answer aborts the request (the server sees the connection closed). Emits one
+ * {@link HttpResponse} for a 2xx answer; anything else errors with an {@link UploadcareException}.
+ */
+export function sendHttp<T>(context: SendContext, request: HttpRequest): Observable<HttpResponse<T>> {
+  return new Observable<HttpResponse<T>>((subscriber) => {
+    const controller = new AbortController();
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      return true;
+    };
+    const timeoutMs = request.timeoutMs ?? context.timeoutMs;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            if (!settle()) return;
+            controller.abort();
+            subscriber.error(timeoutError(request.method, request.url, timeoutMs));
+          }, timeoutMs)
+        : undefined;
+
+    const body = typeof request.body === 'function' ? (request.body as () => unknown)() : request.body;
+    const responseType = request.responseType ?? 'json';
+    const progress = request.onUploadProgress;
+    context.axios
+      .request({
+        method: request.method,
+        url: request.url,
+        headers: { ...request.headers },
+        data: body,
+        responseType: axiosResponseType(responseType),
+        signal: controller.signal,
+        ...(progress && { onUploadProgress: (event) => progress(event.loaded, event.total ?? null) }),
+      })
+      .then(async (response) => {
+        const result = await readAnswer<T>(response, request, context.secret);
+        if (!settle()) return discard(response);
+        if (result instanceof Error) subscriber.error(result);
+        else {
+          subscriber.next(result);
+          subscriber.complete();
+        }
+      })
+      .catch((failure: unknown) => {
+        if (!settle()) return;
+        const { code, message } = isAxiosError(failure) ? failure : { code: undefined, message: String(failure) };
+        subscriber.error(errorFromFailure(request.method, request.url, { ...(code && { code }), message: message ?? String(failure) }));
+      });
+
+    return () => {
+      if (settle()) controller.abort();
+    };
+  });
+}
+
+function axiosResponseType(type: HttpRequest['responseType']): AxiosResponseType {
+  return type === 'json' || type === undefined ? 'text' : type;
+}
+
+async function readAnswer<T>(response: AxiosResponse, request: HttpRequest, secret: string | undefined): Promise<HttpResponse<T> | UploadcareException> {
+  const headers = flattenHeaders(response.headers);
+  const base = { status: response.status, method: request.method, url: request.url, headers };
+  const success = response.status >= 200 && response.status < 300;
+  const wantsJson = (request.responseType ?? 'json') === 'json';
+  if (!success) {
+    const text = scrub(await bodyText(response.data), secret);
+    return errorFromAnswer({ ...base, body: parseMaybeJson(text) });
+  }
+  if (!wantsJson) return { status: response.status, headers, body: response.data as T, url: request.url };
+  const text = scrub(await bodyText(response.data), secret);
+  if (text.trim() === '') return { status: response.status, headers, body: null as T, url: request.url };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    return badJsonError({ ...base, body: text, contentType: headers['content-type'] ?? '' }, cause);
+  }
+  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body });
+  return { status: response.status, headers, body: body as T, url: request.url };
+}
+
+function parseMaybeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function scrub(text: string, secret: string | undefined): string {
+  return secret ? text.split(secret).join('[secret]') : text;
+}
+
+/** The text of a body, whatever axios delivered it as (string, bytes, a Node stream). */
+async function bodyText(data: unknown): Promise<string> {
+  if (data === undefined || data === null) return '';
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return new TextDecoder().decode(data as ArrayBuffer);
+  if (typeof (data as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of data as AsyncIterable<Uint8Array | string>) {
+      chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+    }
+    return new TextDecoder().decode(concat(chunks));
+  }
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.text();
+  return JSON.stringify(data);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Frees a stream answer nobody will read (the subscriber left while it was being read). */
+function discard(response: AxiosResponse): void {
+  const data = response.data as { destroy?: () => void } | undefined;
+  data?.destroy?.();
+}
+
+function flattenHeaders(headers: AxiosResponse['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined || value === null) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return flat;
+}

@@ -1,0 +1,79 @@
+import { firstValueFrom, isObservable } from 'rxjs';
+import type { ResolvedUploadcareOptions } from '../config.js';
+import { AuthenticationError, UploadcareException } from '../errors.js';
+import { hmacSha1Hex, md5Hex } from './crypto.js';
+import { runningInNode } from './environment.js';
+import type { HttpMethod } from './types.js';
+
+/** What a REST request looks like to the signature. */
+export interface SignableRequest {
+  readonly method: HttpMethod;
+  /** Absolute URL; its path and query are signed. */
+  readonly url: string;
+  /** The exact body text sent ('' when none). */
+  readonly body: string;
+  /** The Content-Type header sent ('' when none). */
+  readonly contentType: string;
+  /** RFC 1123 date, as sent in `Date` / `X-Uploadcare-Date`. */
+  readonly date: string;
+}
+
+/** The string REST API signatures cover: `METHOD\nmd5hex(body)\ncontent-type\ndate\npath?query`. */
+export function restSignString(request: SignableRequest): string {
+  const { pathname, search } = new URL(request.url);
+  return [request.method, md5Hex(request.body), request.contentType, request.date, `${pathname}${search}`].join('\n');
+}
+
+/** The header carrying the request date: `Date` in Node, `X-Uploadcare-Date` in browsers (which forbid `Date`). */
+export function dateHeaderName(): 'Date' | 'X-Uploadcare-Date' {
+  return runningInNode() ? 'Date' : 'X-Uploadcare-Date';
+}
+
+/**
+ * The auth headers of one REST request (date and Authorization), following the client's scheme. Fails with an
+ * AuthenticationError when the client has no way to authenticate.
+ */
+export async function restAuthHeaders(
+  options: ResolvedUploadcareOptions,
+  request: Omit<SignableRequest, 'date'>,
+  now: Date = new Date(),
+): Promise<Record<string, string>> {
+  const { publicKey, secretKey, signatureResolver } = options;
+  if (!publicKey) throw new AuthenticationError('The REST API needs a publicKey (conf.pubKey)', { method: request.method, url: request.url });
+  const date = now.toUTCString();
+  const headers: Record<string, string> = { [dateHeaderName()]: date };
+  if (options.authScheme === 'simple') {
+    if (!secretKey) throw new AuthenticationError('Uploadcare.Simple auth needs a secretKey', { method: request.method, url: request.url });
+    return { ...headers, Authorization: `Uploadcare.Simple ${publicKey}:${secretKey}` };
+  }
+  const signString = restSignString({ ...request, date });
+  let signature: string;
+  if (signatureResolver) {
+    signature = await resolveSignature(signatureResolver, signString, request);
+  } else if (secretKey) {
+    signature = await hmacSha1Hex(secretKey, signString);
+  } else {
+    throw new AuthenticationError('The REST API needs a secretKey (conf.secret) or a signatureResolver', {
+      method: request.method,
+      url: request.url,
+    });
+  }
+  return { ...headers, Authorization: `Uploadcare ${publicKey}:${signature}` };
+}
+
+async function resolveSignature(
+  resolver: NonNullable<ResolvedUploadcareOptions['signatureResolver']>,
+  signString: string,
+  request: Omit<SignableRequest, 'date'>,
+): Promise<string> {
+  try {
+    const answer = resolver(signString);
+    const signature = isObservable(answer) ? await firstValueFrom(answer) : await answer;
+    if (typeof signature !== 'string' || signature === '') throw new Error(`it answered ${JSON.stringify(signature)}, not a signature`);
+    return signature;
+  } catch (error) {
+    if (error instanceof UploadcareException) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AuthenticationError(`The signatureResolver failed: ${reason}`, { method: request.method, url: request.url, cause: error });
+  }
+}
