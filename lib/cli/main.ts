@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { homedir } from 'node:os';
+import { fromEvent } from 'rxjs';
+import { runCli } from './run.js';
+
+/** The `ucare` executable: runs the command line of this process and exits with its code. */
+function main(): void {
+  const interrupts = fromEvent(process, 'SIGINT');
+  void runCli(
+    process.argv.slice(2),
+    { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), homeDir: homedir() },
+    { interrupts },
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+main();

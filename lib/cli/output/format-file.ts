@@ -1,0 +1,38 @@
+import type { FileInfo } from '../../resources/file-info.js';
+import type { GroupInfo } from '../../resources/group-info.js';
+import { formatBytes } from './format.js';
+
+/** One line per file for lists: UUID, size, upload date, stored or not, name. */
+export function fileLine(info: FileInfo): string {
+  const state = info.datetime_removed ? 'removed' : info.datetime_stored ? 'stored' : 'temporary';
+  return [info.uuid, formatBytes(info.size).padStart(10), info.datetime_uploaded, state.padEnd(9), info.original_filename].join('  ');
+}
+
+/** A file's info as aligned `name: value` lines. */
+export function fileDetails(info: FileInfo, cdnUrl: string): string {
+  const rows: [string, string][] = [
+    ['uuid', info.uuid],
+    ['filename', info.original_filename],
+    ['size', `${formatBytes(info.size)} (${info.size} bytes)`],
+    ['mime type', info.mime_type],
+    ['image', info.is_image ? 'yes' : 'no'],
+    ['ready', info.is_ready ? 'yes' : 'no'],
+    ['uploaded', info.datetime_uploaded],
+    ['stored', info.datetime_stored ?? 'no'],
+    ['removed', info.datetime_removed ?? 'no'],
+    ['cdn url', cdnUrl],
+  ];
+  for (const [key, value] of Object.entries(info.metadata ?? {})) rows.push([`metadata ${key}`, value]);
+  return alignRows(rows);
+}
+
+/** One line per group for lists: id, file count, creation date, CDN URL. */
+export function groupLine(info: GroupInfo): string {
+  return [info.id, `${info.files_count} files`.padStart(9), info.datetime_created, info.cdn_url].join('  ');
+}
+
+/** Aligned `name: value` lines. */
+export function alignRows(rows: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...rows.map(([key]) => key.length)) + 2;
+  return rows.map(([key, value]) => `${`${key}:`.padEnd(width)}${value}`).join('\n');
+}

@@ -1,0 +1,106 @@
+import { formatBytes, formatRate } from './format.js';
+import type { TextSink } from './io.js';
+
+/** What a progress line shows. */
+export interface ProgressState {
+  readonly label: string;
+  readonly done: number;
+  /** Null when the total is not known yet. */
+  readonly total: number | null;
+}
+
+/** Renders one progress line: label, bar, percent, bytes and rate; fits `width` columns. */
+export function renderProgressLine(state: ProgressState, elapsedMs: number, width: number): string {
+  const { done, total } = state;
+  const ratio = total && total > 0 ? Math.min(1, done / total) : total === 0 ? 1 : null;
+  const amount = total === null ? formatBytes(done) : `${formatBytes(done)} / ${formatBytes(total)}`;
+  const percent = ratio === null ? '' : `${String(Math.floor(ratio * 100)).padStart(3)}%  `;
+  const tail = `  ${percent}${amount}  ${formatRate(done, elapsedMs)}`;
+  const barWidth = Math.max(10, Math.min(40, width - tail.length - 24));
+  const bar = ratio === null ? unknownBar(done, barWidth) : knownBar(ratio, barWidth);
+  const labelWidth = Math.max(8, width - tail.length - bar.length - 2);
+  const label = state.label.length > labelWidth ? `…${state.label.slice(-(labelWidth - 1))}` : state.label;
+  return `${label} ${bar}${tail}`.slice(0, Math.max(1, width - 1));
+}
+
+function knownBar(ratio: number, width: number): string {
+  const filled = Math.round(ratio * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
+}
+
+/** A bouncing marker: something moves even when the total is unknown. */
+function unknownBar(done: number, width: number): string {
+  const position = Math.floor(done / 65536) % width;
+  return `[${' '.repeat(position)}<=>${' '.repeat(Math.max(0, width - position - 3))}]`.slice(0, width + 2);
+}
+
+/** Redraw policy: at most one redraw per `minIntervalMs`, except the first and the last, which always draw. */
+export interface ProgressBarOptions {
+  readonly minIntervalMs?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * One progress line on a terminal, redrawn in place with `\r`. Call {@link update} as often as you like: redraws are
+ * throttled. {@link finish} draws the final state and ends the line. Writes nothing at all when the sink is not a TTY.
+ */
+export class ProgressBar {
+  private state: ProgressState;
+  private readonly started: number;
+  private lastDraw = Number.NEGATIVE_INFINITY;
+  private finished = false;
+  private readonly now: () => number;
+  private readonly minIntervalMs: number;
+
+  constructor(
+    private readonly sink: TextSink,
+    label: string,
+    options: ProgressBarOptions = {},
+  ) {
+    this.now = options.now ?? (() => Date.now());
+    this.minIntervalMs = options.minIntervalMs ?? 100;
+    this.started = this.now();
+    this.state = { label, done: 0, total: null };
+  }
+
+  /** True when this bar draws anything (the sink is a terminal). */
+  get visible(): boolean {
+    return this.sink.isTTY === true;
+  }
+
+  update(done: number, total: number | null, label = this.state.label): void {
+    if (this.finished) return;
+    this.state = { label, done, total };
+    if (this.now() - this.lastDraw >= this.minIntervalMs) this.draw();
+  }
+
+  /** Wipes the line so other output can be printed; the next {@link redraw} puts it back. */
+  clear(): void {
+    if (this.visible && !this.finished && this.lastDraw > Number.NEGATIVE_INFINITY) this.sink.write('\r\x1b[K');
+  }
+
+  redraw(): void {
+    if (!this.finished && this.lastDraw > Number.NEGATIVE_INFINITY) this.draw();
+  }
+
+  /** Draws the last state and moves to the next line. With `keep` false, the line is wiped instead. */
+  finish(keep = true): void {
+    if (this.finished) return;
+    if (this.visible) {
+      if (keep) {
+        this.draw();
+        this.sink.write('\n');
+      } else {
+        this.clear();
+      }
+    }
+    this.finished = true;
+  }
+
+  private draw(): void {
+    this.lastDraw = this.now();
+    if (!this.visible) return;
+    const width = this.sink.columns && this.sink.columns > 20 ? this.sink.columns : 80;
+    this.sink.write(`\r\x1b[K${renderProgressLine(this.state, this.lastDraw - this.started, width)}`);
+  }
+}
