@@ -34,6 +34,10 @@ export interface ImageInfo {
   readonly width: number;
   readonly height: number;
   readonly format: string;
+  /** `RGB`, `RGBA`, `L`, `LA`, `P`, `CMYK`... as read from the header; absent when unknown. */
+  readonly colorMode?: string;
+  /** True for animations (several frames). */
+  readonly sequence?: boolean;
 }
 
 /** One file of a group: a UUID and the effects the group was created with. */

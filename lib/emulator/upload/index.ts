@@ -1,6 +1,17 @@
 import type { EmulatorContext } from '../context.js';
+import { registerBaseRoute } from './base.js';
+import { FromUrlTasks } from './from-url-tasks.js';
+import { registerFromUrlRoutes } from './from-url.js';
+import { registerGroupRoutes } from './group.js';
+import { registerInfoRoute } from './info.js';
+import { MultipartSessions } from './multipart-sessions.js';
+import { registerMultipartRoutes } from './multipart.js';
 
 /** Upload API routes: base, multipart, from_url, info, group. */
 export function registerUploadRoutes(context: EmulatorContext): void {
-  void context;
+  registerBaseRoute(context);
+  registerMultipartRoutes(context, new MultipartSessions(context.store.blobs));
+  registerFromUrlRoutes(context, new FromUrlTasks());
+  registerInfoRoute(context);
+  registerGroupRoutes(context);
 }

@@ -1,0 +1,65 @@
+import type { EmulatorContext } from '../context.js';
+import type { BlobRef } from '../state/blob-store.js';
+import { UploadApiError } from './errors.js';
+import { FormFailure, readForm } from './form.js';
+import { validateMetadata } from './metadata.js';
+import { addUploadedFile } from './new-file.js';
+import { checkUploadSignature, requireProject } from './project-auth.js';
+import { uploadRoute } from './upload-route.js';
+
+/** Direct uploads are limited to files under 100 MiB, as on the real service. */
+export const DIRECT_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+
+interface ReceivedFile {
+  readonly field: string;
+  readonly filename: string | undefined;
+  readonly contentType: string | undefined;
+  readonly blob: BlobRef;
+}
+
+/** `POST /base/`: a multipart form whose file fields stream into the blob store; answers `{ "<field>": "<uuid>" }`. */
+export function registerBaseRoute({ router, store }: EmulatorContext): void {
+  router.add(
+    'POST',
+    '/base/',
+    uploadRoute(async ({ req }, params) => {
+      let received: ReceivedFile[] = [];
+      try {
+        const form = await readForm<ReceivedFile>(req, params, {
+          fileSizeLimit: DIRECT_UPLOAD_MAX_BYTES,
+          onFile: async ({ field, filename, contentType, stream }) => {
+            const blob = await store.blobs.write(stream);
+            return { field, filename, contentType, blob };
+          },
+        });
+        received = form.files;
+        if (form.oversized) throw new UploadApiError('FileSizeLimitExceededError');
+        const project = requireProject(store, params, 'UPLOADCARE_PUB_KEY');
+        checkUploadSignature(project, params);
+        const metadata = validateMetadata(params.metadata());
+        if (received.length === 0) throw new UploadApiError('FilesRequiredError');
+        const answer: Record<string, string> = {};
+        // Files leave `received` (the cleanup list) as soon as a record owns their blob.
+        while (received.length > 0) {
+          const file = received[0]!;
+          const record = await addUploadedFile(store, {
+            project,
+            blob: file.blob,
+            filename: file.filename || file.field,
+            contentType: file.contentType,
+            store: params.get('UPLOADCARE_STORE'),
+            metadata,
+            source: null,
+          });
+          answer[file.field] = record.uuid;
+          received.shift();
+        }
+        return answer;
+      } catch (error) {
+        const orphans = error instanceof FormFailure ? (error.files as ReceivedFile[]) : received;
+        await Promise.all(orphans.map((file) => store.blobs.delete(file.blob.id)));
+        throw error;
+      }
+    }),
+  );
+}

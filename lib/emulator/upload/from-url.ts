@@ -1,0 +1,150 @@
+import { lookup } from 'node:dns/promises';
+import type { EmulatorContext } from '../context.js';
+import type { ProjectConfig } from '../state/records.js';
+import type { Store } from '../state/store.js';
+import { UploadApiError } from './errors.js';
+import { uploadFileInfoJson } from './file-info.js';
+import { readForm } from './form.js';
+import type { FromUrlTasks } from './from-url-tasks.js';
+import { validateMetadata } from './metadata.js';
+import { addUploadedFile } from './new-file.js';
+import { checkUploadSignature, requireProject } from './project-auth.js';
+import { openSource } from './source-download.js';
+import { uploadRoute } from './upload-route.js';
+
+/** How long one download may take before it fails with `DownloadFileTimeLimitExceededError`. */
+export const DOWNLOAD_TIME_LIMIT_SECONDS = 600;
+
+/** What a `from_url` request asked for, checked before the download starts. */
+interface FromUrlRequest {
+  readonly project: ProjectConfig;
+  readonly sourceUrl: URL;
+  readonly filename: string | undefined;
+  readonly store: string | undefined;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly saveDuplicate: boolean;
+}
+
+/** `POST /from_url/` (a background download into the blob store) and `GET|POST /from_url/status/`. */
+export function registerFromUrlRoutes({ router, store }: EmulatorContext, tasks: FromUrlTasks): void {
+  router.add(
+    'POST',
+    '/from_url/',
+    uploadRoute(async ({ req }, params) => {
+      await readForm(req, params);
+      const project = requireProject(store, params, 'pub_key');
+      checkUploadSignature(project, params);
+      const sourceUrl = await checkSourceUrl(params.get('source_url'));
+      const metadata = validateMetadata(params.metadata());
+      const checkDuplicate = params.flag('check_URL_duplicates') ?? false;
+      if (checkDuplicate) {
+        const known = tasks.knownFile(project.publicKey, sourceUrl.href);
+        const file = known === undefined ? undefined : store.file(project.publicKey, known);
+        if (file && !file.datetimeRemoved) return { type: 'file_info', ...uploadFileInfoJson(file) };
+      }
+      const token = tasks.create();
+      const request: FromUrlRequest = {
+        project,
+        sourceUrl,
+        filename: params.get('filename') || undefined,
+        store: params.get('store') ?? params.get('UPLOADCARE_STORE'),
+        metadata,
+        saveDuplicate: params.flag('save_URL_duplicates') ?? checkDuplicate,
+      };
+      setImmediate(() => void download(store, tasks, token, request));
+      return { type: 'token', token };
+    }),
+  );
+
+  const status = uploadRoute(async ({ req }, params) => {
+    if (req.method === 'POST') await readForm(req, params);
+    const token = params.get('token');
+    if (!token) throw new UploadApiError('TokenRequiredError');
+    const state = tasks.get(token);
+    switch (state?.status) {
+      case undefined:
+        return { status: 'unknown' };
+      case 'waiting':
+        return { status: 'waiting' };
+      case 'progress':
+        return { status: 'progress', done: state.done, total: state.total ?? 'unknown' };
+      case 'error':
+        return { status: 'error', error: state.error.message, error_code: state.error.code };
+      case 'success': {
+        const file = store.fileByUuid(state.uuid);
+        if (!file) return { status: 'unknown' };
+        return { status: 'success', ...uploadFileInfoJson(file) };
+      }
+    }
+  });
+  router.add('GET', '/from_url/status/', status);
+  router.add('POST', '/from_url/status/', status);
+}
+
+/** The Upload API's checks of `source_url`, up to the host resolving (loopback included). */
+async function checkSourceUrl(text: string | undefined): Promise<URL> {
+  if (!text) throw new UploadApiError('SourceURLRequiredError');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UploadApiError(/^[a-z][\w+.-]*:/i.test(text) ? 'URLParsingFailedError' : 'URLSchemeRequiredError');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UploadApiError('URLSchemeInvalidError');
+  if (!url.hostname) throw new UploadApiError('URLHostRequiredError');
+  try {
+    await lookup(url.hostname.replace(/^\[(.*)\]$/, '$1'));
+  } catch {
+    throw new UploadApiError('HostnameNotFoundError');
+  }
+  return url;
+}
+
+/** Downloads the source into the blob store, reporting progress on the task, then adds the file. */
+async function download(store: Store, tasks: FromUrlTasks, token: string, request: FromUrlRequest): Promise<void> {
+  try {
+    const source = await openSource(request.sourceUrl, AbortSignal.timeout(DOWNLOAD_TIME_LIMIT_SECONDS * 1000));
+    tasks.set(token, { status: 'progress', done: 0, total: source.total });
+    let done = 0;
+    const blob = await store.blobs.write(
+      (async function* () {
+        for await (const chunk of source.body as AsyncIterable<Uint8Array>) {
+          done += chunk.length;
+          tasks.set(token, { status: 'progress', done, total: source.total });
+          yield chunk;
+        }
+      })(),
+    );
+    const file = await addUploadedFile(store, {
+      project: request.project,
+      blob,
+      filename: request.filename ?? filenameOf(source.url),
+      contentType: source.contentType,
+      store: request.store,
+      metadata: request.metadata,
+      source: request.sourceUrl.href,
+    });
+    if (request.saveDuplicate) tasks.rememberUrl(request.project.publicKey, request.sourceUrl.href, file.uuid);
+    tasks.set(token, { status: 'success', uuid: file.uuid });
+  } catch (error) {
+    tasks.set(token, { status: 'error', error: asDownloadError(error) });
+  }
+}
+
+function asDownloadError(error: unknown): UploadApiError {
+  if (error instanceof UploadApiError) return error;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new UploadApiError('DownloadFileTimeLimitExceededError', DOWNLOAD_TIME_LIMIT_SECONDS);
+  }
+  return new UploadApiError('DownloadFileHTTPNetworkError', error instanceof Error ? error.message : String(error));
+}
+
+/** The last path segment of the URL, decoded; `original` when the path names nothing. */
+function filenameOf(url: URL): string {
+  const last = url.pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last) || 'original';
+  } catch {
+    return last || 'original';
+  }
+}

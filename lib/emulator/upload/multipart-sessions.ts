@@ -1,0 +1,115 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { BlobRef, BlobStore } from '../state/blob-store.js';
+import type { ProjectConfig } from '../state/records.js';
+
+/** The Upload API's multipart limits. */
+export const MULTIPART_LIMITS = {
+  minFileSize: 10 * 1024 * 1024,
+  defaultPartSize: 5 * 1024 * 1024,
+  minPartSize: 5 * 1024 * 1024,
+  maxPartSize: 5 * 1024 * 1024 * 1024,
+} as const;
+
+/** What `/multipart/start/` was told; fixed for the life of the upload. */
+export interface MultipartPlan {
+  readonly uuid: string;
+  readonly project: ProjectConfig;
+  readonly filename: string;
+  readonly size: number;
+  readonly partSize: number;
+  readonly contentType: string | undefined;
+  readonly store: string | undefined;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** One multipart upload in flight: its plan and the parts received so far. */
+export class MultipartSession {
+  readonly partCount: number;
+  private readonly parts: (BlobRef | undefined)[];
+  /** Set once `/multipart/complete/` took the session: late parts are then refused. */
+  private closed = false;
+
+  constructor(readonly plan: MultipartPlan) {
+    this.partCount = Math.ceil(plan.size / plan.partSize);
+    this.parts = new Array<BlobRef | undefined>(this.partCount).fill(undefined);
+  }
+
+  /** Bytes part `index` (0-based) must have: the part size, the remainder for the last one. */
+  expectedPartSize(index: number): number {
+    return index < this.partCount - 1 ? this.plan.partSize : this.plan.size - this.plan.partSize * (this.partCount - 1);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Keeps a received part; returns the blob it replaces (a retried part), which the caller deletes. */
+  putPart(index: number, blob: BlobRef): BlobRef | undefined {
+    const previous = this.parts[index];
+    this.parts[index] = blob;
+    return previous;
+  }
+
+  /** The parts in order, or null when some are still missing. */
+  receivedParts(): BlobRef[] | null {
+    return this.parts.every((part) => part !== undefined) ? (this.parts as BlobRef[]) : null;
+  }
+
+  /** Marks the session taken by a completion. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Every part blob kept so far. */
+  allParts(): BlobRef[] {
+    return this.parts.filter((part): part is BlobRef => part !== undefined);
+  }
+}
+
+/** The emulator's multipart uploads in flight, and the keyed signatures of their part URLs. */
+export class MultipartSessions {
+  private readonly sessions = new Map<string, MultipartSession>();
+  private readonly urlKey = randomBytes(32);
+
+  constructor(private readonly blobs: BlobStore) {}
+
+  start(plan: MultipartPlan): MultipartSession {
+    const session = new MultipartSession(plan);
+    this.sessions.set(plan.uuid, session);
+    return session;
+  }
+
+  get(uuid: string): MultipartSession | undefined {
+    return this.sessions.get(uuid);
+  }
+
+  /** Forgets a session, deleting the part blobs it still holds unless `keepParts`. */
+  async end(uuid: string, keepParts = false): Promise<void> {
+    const session = this.sessions.get(uuid);
+    if (!session) return;
+    this.sessions.delete(uuid);
+    if (!keepParts) await Promise.all(session.allParts().map((part) => this.blobs.delete(part.id)));
+  }
+
+  /** The presigned-looking URL of part `index` (0-based), on the emulator's own origin. */
+  partUrl(origin: string, uuid: string, index: number): string {
+    const query = new URLSearchParams({
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Expires': '86400',
+      'X-Amz-SignedHeaders': 'host',
+      'X-Amz-Signature': this.sign(uuid, index),
+    });
+    return `${origin}/multipart/part/${uuid}/${index + 1}/?${query.toString()}`;
+  }
+
+  /** True when `signature` is the one {@link partUrl} issued for this part. */
+  verifyPartSignature(uuid: string, index: number, signature: string | null): boolean {
+    const expected = Buffer.from(this.sign(uuid, index));
+    const given = Buffer.from(signature ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private sign(uuid: string, index: number): string {
+    return createHmac('sha256', this.urlKey).update(`${uuid}/${index}`).digest('hex');
+  }
+}

@@ -1,0 +1,41 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ProjectConfig } from '../state/records.js';
+import type { Store } from '../state/store.js';
+import { UploadApiError } from './errors.js';
+import type { RequestParams } from './params.js';
+
+/**
+ * The project a request addresses. Uploads name it `UPLOADCARE_PUB_KEY`, the other calls `pub_key`;
+ * either is accepted, and the error names the one the endpoint documents.
+ */
+export function requireProject(store: Store, params: RequestParams, documentedName: 'UPLOADCARE_PUB_KEY' | 'pub_key'): ProjectConfig {
+  const key = params.get('UPLOADCARE_PUB_KEY') ?? params.get('pub_key');
+  if (!key) throw new UploadApiError('ProjectPublicKeyRequiredError', documentedName);
+  const project = store.project(key);
+  if (!project) throw new UploadApiError('ProjectPublicKeyInvalidError', documentedName);
+  return project;
+}
+
+/** The signed-upload signature for `expire`: hex HMAC-SHA256 of the decimal timestamp with the secret key. */
+export function uploadSignature(secretKey: string, expire: string | number): string {
+  return createHmac('sha256', secretKey).update(String(expire)).digest('hex');
+}
+
+/**
+ * Checks `signature` + `expire` when the project requires signed uploads, or when the request carries a
+ * signature anyway (the real service verifies what it is given).
+ */
+export function checkUploadSignature(project: ProjectConfig, params: RequestParams, now = Date.now()): void {
+  const signature = params.get('signature');
+  const expire = params.get('expire');
+  if (!project.requireSignedUploads && !signature) return;
+  if (!signature) throw new UploadApiError('SignatureRequiredError');
+  if (!expire) throw new UploadApiError('SignatureExpirationRequiredError');
+  if (!/^\d+$/.test(expire)) throw new UploadApiError('SignatureExpirationInvalidError');
+  if (Number(expire) * 1000 <= now) throw new UploadApiError('SignatureExpirationError');
+  const expected = Buffer.from(uploadSignature(project.secretKey, expire));
+  const given = Buffer.from(signature.toLowerCase());
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new UploadApiError('SignatureInvalidError');
+  }
+}
