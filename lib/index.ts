@@ -13,3 +13,33 @@ export { retryByPolicy, IDEMPOTENT_METHODS, type RetryEnvironment, type RetryTar
 export { restSignString, type SignableRequest } from './transport/rest-auth.js';
 export { hmacSha1Hex, hmacSha256Hex, md5Hex } from './transport/crypto.js';
 export { restRequest, uploadingRequest } from './transport/seed-requests.js';
+export { uploadFile } from './upload/upload-file.js';
+export { uploadGroup, type GroupCompleteEvent, type GroupUploadEvent } from './upload/upload-group.js';
+export { uploadFromUrl, uploadFromUrlSync } from './upload/from-url.js';
+export { FileFromUrl, type FromUrlEvent, type FromUrlProgressEvent, type FromUrlWaitOptions } from './upload/file-from-url.js';
+export type { FromUrlOptions } from './upload/from-url-options.js';
+export { toFile } from './upload/to-file.js';
+export { isUploadComplete, type UploadCompleteEvent, type UploadEvent, type UploadProgressEvent } from './upload/events.js';
+export type { StoreOption, UploadOptions } from './upload/options.js';
+export { DEFAULT_UPLOAD_POLICY, type UploadPolicy } from './upload/policy.js';
+export {
+  DEFAULT_SIGNATURE_LIFETIME_SECONDS,
+  signUpload,
+  type UploadSignature,
+  type UploadSignatureResolver,
+  type UploadSigning,
+} from './upload/signature.js';
+export { fromBlob, fromBytes, type OpenedSource, type SourceDescription, type UploadBody, type UploadInput, type UploadSource } from './upload/source.js';
+export type { PollTiming } from './upload/poll.js';
+export { File } from './resources/file.js';
+export { FileGroup } from './resources/file-group.js';
+export { FileList, type FileListOptions } from './resources/file-list.js';
+export { GroupList, type GroupListOptions } from './resources/group-list.js';
+export { ResourceList, type ListPage } from './resources/resource-list.js';
+export type { ListOptions } from './resources/list-options.js';
+export type { AppData, FileInfo, FileInfoOptions } from './resources/file-info.js';
+export type { GroupInfo } from './resources/group-info.js';
+export type { LocalCopyOptions, RemoteCopyOptions } from './resources/copy-options.js';
+export { storeFiles, deleteFiles, BATCH_CHUNK_SIZE, type BatchInput, type BatchResult, type BatchSuccess, type BatchFailure } from './resources/batch.js';
+export { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from './resources/metadata.js';
+export { paginate } from './transport/paginate.js';

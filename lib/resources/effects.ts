@@ -1,0 +1,43 @@
+import { InvalidParamError } from '../errors.js';
+
+// One path segment of an effect: nothing that would end or escape the URL path (control characters checked apart).
+const SEGMENT = /^[^\s/?#\\"<>]+$/;
+
+function isSegment(segment: string): boolean {
+  if (!SEGMENT.test(segment)) return false;
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks a CDN effects string (`resize/2x2/-/effect/flip/`) and returns it in canonical form: no leading `-/` or `/`,
+ * one trailing `/`, operations separated by `/-/`. The empty string means no effects.
+ * @throws InvalidParamError when the string is not a sequence of operations that fits in a CDN URL path.
+ */
+export function normalizeEffects(effects: string): string {
+  if (typeof effects !== 'string') throw new InvalidParamError(`effects must be a string, not ${typeof effects}`);
+  let body = effects;
+  if (body.startsWith('/')) body = body.slice(1);
+  if (body.startsWith('-/')) body = body.slice(2);
+  if (body.endsWith('/')) body = body.slice(0, -1);
+  if (body === '') return '';
+  const segments = body.split('/');
+  const valid = segments.every(
+    (segment, i) =>
+      isSegment(segment) && !(segment === '-' && (i === 0 || i === segments.length - 1 || segments[i - 1] === '-')),
+  );
+  if (!valid) throw new InvalidParamError(`Invalid effects: ${JSON.stringify(effects)}`);
+  return `${body}/`;
+}
+
+/** `base` followed by `more` as the seed composes them: `'resize/3x3/' + 'flip/'` is `'resize/3x3/-/flip/'`. */
+export function appendEffects(base: string, more: string): string {
+  const head = normalizeEffects(base);
+  const tail = normalizeEffects(more);
+  if (!head) return tail;
+  if (!tail) return head;
+  return `${head}-/${tail}`;
+}

@@ -1,0 +1,227 @@
+import { concatMap, defer, endWith, from, ignoreElements, lastValueFrom, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
+import type { Uploadcare } from '../client.js';
+import { defaultClient } from '../conf.js';
+import { InvalidParamError, InvalidRequestError } from '../errors.js';
+import { storeFiles } from './batch.js';
+import { File } from './file.js';
+import { type FileInfo, toDate } from './file-info.js';
+import type { GroupInfo } from './group-info.js';
+import { parseGroupReference } from './group-id.js';
+import { InfoCache } from './info-cache.js';
+
+/**
+ * A group of files, immutable: built from `<uuid>~<N>` or a group CDN URL without any request; `id`, `length`,
+ * `cdnUrl` and `fileCdnUrls` need none. The instance is frozen: assigning a property throws a TypeError (strict
+ * mode), and {@link slice} throws the seed's `TypeError('slicing is not supported')`.
+ *
+ * Iterate the files with `group.files()` (an Observable) or `for await (const file of group)`; there is no
+ * synchronous iterator, since the files are known only after a request (`fileCdnUrls` is the synchronous view).
+ */
+export class FileGroup implements AsyncIterable<File | null> {
+  /** The group id, `<uuid>~<N>`. */
+  readonly id: string;
+  /** The number of files, from the id. */
+  readonly length: number;
+  readonly #client: Uploadcare | undefined;
+  readonly #cache = new InfoCache<GroupInfo>();
+
+  /**
+   * @param cdnUrlOrGroupId `<uuid>~<N>` (N >= 1), found anywhere in the string: a group CDN URL works.
+   * @param client the client to use; default {@link defaultClient}, looked up at each use.
+   * @throws InvalidParamError `Couldn't find group id` otherwise (`~0`, `~x`, no `~`).
+   */
+  constructor(cdnUrlOrGroupId: string, client?: Uploadcare) {
+    const reference = parseGroupReference(cdnUrlOrGroupId);
+    this.id = reference.id;
+    this.length = reference.count;
+    this.#client = client;
+    Object.freeze(this);
+  }
+
+  /**
+   * A FileGroup whose info is already known (e.g. an entry of a list): no request until `updateInfo()`.
+   * @throws InvalidParamError when `info.id` is not a group id.
+   */
+  static constructFrom(info: GroupInfo, client?: Uploadcare): FileGroup {
+    if (typeof info !== 'object' || info === null || typeof info.id !== 'string') {
+      throw new InvalidParamError('Group info must be an object with an id');
+    }
+    const group = new FileGroup(info.id, client);
+    group.#cache.set(info);
+    return group;
+  }
+
+  /**
+   * Creates a group of `files` in order (Upload API `POST group/`), each sent as its CDN path with its default
+   * effects, and emits it. Every item must be a File, and there must be at least one ('set of files is empty'):
+   * otherwise an InvalidParamError, before any request.
+   */
+  static create(files: Iterable<File>, client?: Uploadcare): Observable<FileGroup> {
+    return defer(() => {
+      const list = checkGroupFiles(files);
+      const uploadcare = client ?? defaultClient();
+      const fields: Record<string, string> = {};
+      list.forEach((file, i) => (fields[`files[${i}]`] = file.cdnPath(file.defaultEffects)));
+      return uploadcare.upload<{ id: string }>('POST', 'group/', fields);
+    }).pipe(map((answer) => new FileGroup(answer.id, client)));
+  }
+
+  /** The client this group talks through. */
+  get client(): Uploadcare {
+    return this.#client ?? defaultClient();
+  }
+
+  /** The group's CDN URL, `<cdn base><id>/`. No request. */
+  get cdnUrl(): string {
+    return `${this.client.options.cdnBase}${this.id}/`;
+  }
+
+  /** The CDN URL of each file, `<cdnUrl>nth/<i>/`. No request. */
+  get fileCdnUrls(): readonly string[] {
+    const base = this.cdnUrl;
+    return Object.freeze(Array.from({ length: this.length }, (_, i) => `${base}nth/${i}/`));
+  }
+
+  /** The CDN URL. */
+  toString(): string {
+    return this.cdnUrl;
+  }
+
+  /**
+   * The group's info with its files: one `GET groups/<id>/` the first time (shared by concurrent subscribers), then
+   * the cache. A group from a {@link GroupList} has its list entry cached, without files: `info()` asks once for them.
+   */
+  info(): Observable<GroupInfo> {
+    return this.#cache.get(
+      () => this.#fetchInfo(),
+      (info) => Array.isArray(info.files),
+    );
+  }
+
+  /** Always requests the group's info and refreshes the cache. */
+  updateInfo(): Observable<GroupInfo> {
+    return this.#cache.track(this.#fetchInfo());
+  }
+
+  /** When the group was created. Goes through {@link info}. */
+  datetimeCreated(): Observable<Date | null> {
+    return this.#cache.get(() => this.#fetchInfo()).pipe(map((info) => toDate(info.datetime_created)));
+  }
+
+  /**
+   * When the group was stored, or null. REST v0.7 does not report it: then it is the latest store date of its files
+   * once every file still in the group is stored (null while one is not). Goes through {@link info}.
+   */
+  datetimeStored(): Observable<Date | null> {
+    return this.info().pipe(map(groupStoredDate));
+  }
+
+  /** True when the group is stored (see {@link datetimeStored}). Goes through {@link info}. */
+  isStored(): Observable<boolean> {
+    return this.datetimeStored().pipe(map((date) => date !== null));
+  }
+
+  /**
+   * Stores every file of the group. REST v0.7 has no group storage endpoint, so this stores the group's files in
+   * batches (`PUT files/storage/`, 100 a request), as the v0.7 clients do, and updates the cached info. Makes no
+   * store request when the group is already stored. Emits the group's info once done; files the server could not
+   * store make it fail with an InvalidRequestError listing their problems.
+   */
+  store(): Observable<GroupInfo> {
+    return this.info().pipe(
+      switchMap((info) => {
+        if (groupStoredDate(info) !== null) return of(info);
+        const members = (info.files ?? []).filter((file): file is FileInfo => file !== null);
+        return storeFiles(
+          members.map((file) => file.uuid),
+          this.#client,
+        ).pipe(
+          toArray(),
+          map((results) => {
+            const failed = results.filter((result) => !result.ok);
+            if (failed.length > 0) {
+              const problems = Object.fromEntries(failed.map((result) => [result.uuid, result.ok ? '' : result.problem]));
+              throw new InvalidRequestError(`Could not store every file of group ${this.id}: ${JSON.stringify(problems)}`, {
+                body: { problems },
+              });
+            }
+            const stored = new Map(results.map((result) => [result.uuid, result.ok ? result.info : null]));
+            const files = (info.files ?? []).map((file) => (file ? { ...file, ...stored.get(file.uuid) } : null));
+            const updated: GroupInfo = { ...info, files };
+            this.#cache.set(updated);
+            return updated;
+          }),
+        );
+      }),
+    );
+  }
+
+  /** The files in order: a File (with the effects the group gave it) or null for a deleted file. Goes through {@link info}. */
+  files(): Observable<File | null> {
+    return this.info().pipe(
+      concatMap((info) => from(info.files ?? [])),
+      map((file) => (file ? File.constructFrom(file, this.#client) : null)),
+    );
+  }
+
+  /**
+   * The file at `index` (negative counts from the end, like `Array.prototype.at`): a File, or null for a deleted file.
+   * An index outside the group's length is an InvalidParamError, before any request.
+   */
+  at(index: number): Observable<File | null> {
+    if (!Number.isInteger(index) || index < -this.length || index >= this.length) {
+      return throwError(() => new InvalidParamError(`Index ${index} is out of range for a group of ${this.length}`));
+    }
+    const position = index < 0 ? this.length + index : index;
+    return this.info().pipe(
+      map((info) => {
+        const file = info.files?.[position];
+        return file ? File.constructFrom(file, this.#client) : null;
+      }),
+    );
+  }
+
+  /** Not supported: a FileGroup is immutable. Throws `TypeError('slicing is not supported')`, as the seed does. */
+  slice(..._args: unknown[]): never {
+    throw new TypeError('slicing is not supported');
+  }
+
+  /** Deletes the group (`DELETE groups/<id>/`); its files are left as they are. */
+  delete(): Observable<void> {
+    return defer(() => this.client.rest<unknown>('DELETE', `groups/${this.id}/`)).pipe(ignoreElements(), endWith(undefined));
+  }
+
+  /** `for await (const file of group)`: the files in order, File or null (one info request, then the cache). */
+  async *[Symbol.asyncIterator](): AsyncIterator<File | null> {
+    yield* await lastValueFrom(this.files().pipe(toArray()));
+  }
+
+  #fetchInfo(): Observable<GroupInfo> {
+    return defer(() => this.client.rest<GroupInfo>('GET', `groups/${this.id}/`));
+  }
+}
+
+function checkGroupFiles(files: Iterable<File>): File[] {
+  if (files === null || typeof files !== 'object' || typeof (files as Partial<Iterable<File>>)[Symbol.iterator] !== 'function') {
+    throw new InvalidParamError('files must be an iterable of File');
+  }
+  const list = [...files];
+  if (list.length === 0) throw new InvalidParamError('set of files is empty');
+  list.forEach((file, i) => {
+    if (!(file instanceof File)) throw new InvalidParamError(`Item ${i} is not a File`);
+  });
+  return list;
+}
+
+function groupStoredDate(info: GroupInfo): Date | null {
+  if (info.datetime_stored !== undefined) return toDate(info.datetime_stored);
+  const files = (info.files ?? []).filter((file): file is FileInfo => file !== null);
+  if (files.length === 0) return null;
+  let latest: Date | null = null;
+  for (const file of files) {
+    const stored = toDate(file.datetime_stored);
+    if (stored === null) return null;
+    if (latest === null || stored > latest) latest = stored;
+  }
+  return latest;
+}

@@ -1,0 +1,71 @@
+import type { Uploadcare } from '../client.js';
+import { InvalidParamError } from '../errors.js';
+import { File } from './file.js';
+import type { FileInfo } from './file-info.js';
+import { checkListOptions, checkTriState, type ListOptions } from './list-options.js';
+import { type ListSpec, ResourceList } from './resource-list.js';
+
+/** Filters of a {@link FileList}. */
+export interface FileListOptions extends ListOptions {
+  /** true: stored files only; false: not stored only; null or absent: both. */
+  readonly stored?: boolean | null;
+  /**
+   * true: removed files only; false (default): existing files only; null: both (REST v0.7 lists them separately: the
+   * existing files, then the removed ones).
+   */
+  readonly removed?: boolean | null;
+  /** `appdata`: each file's info includes the results of add-ons. */
+  readonly include?: 'appdata';
+}
+
+/**
+ * The project's files (`GET files/`) as an Observable of {@link File}, each with its info cached. Lazy and cold:
+ * each subscription lists anew, following `next` links only as far as needed; `for await` pulls page by page.
+ *
+ * ```ts
+ * new FileList({ stored: true, limit: 10 }).subscribe((file) => console.log(file.uuid));
+ * new FileList({ stored: true }).count().subscribe((n) => console.log('Number of stored files is', n));
+ * ```
+ * @throws InvalidParamError (from the constructor) for bad options, e.g. both `since` and `until`.
+ */
+export class FileList extends ResourceList<File, FileInfo> {
+  constructor(options: FileListOptions = {}, client?: Uploadcare) {
+    super(fileListSpec(options, client));
+  }
+}
+
+function fileListSpec(options: FileListOptions, client: Uploadcare | undefined): ListSpec<File, FileInfo> {
+  const query = checkListOptions(options);
+  const stored = checkTriState('stored', options.stored);
+  const removed = options.removed === undefined ? false : checkTriState('removed', options.removed);
+  if (options.include !== undefined && options.include !== 'appdata') {
+    throw new InvalidParamError(`include must be 'appdata', not ${String(options.include)}`);
+  }
+  const removedStates = removed === null ? [false, true] : [removed];
+  const filters = (removedState: boolean): Record<string, string> => ({
+    removed: String(removedState),
+    ...(stored !== null && { stored: String(stored) }),
+  });
+  const firstPages = removedStates.map((removedState) =>
+    listPath({
+      ...filters(removedState),
+      limit: String(query.pageSize),
+      ordering: query.window?.descending ? '-datetime_uploaded' : 'datetime_uploaded',
+      ...(query.window && { from: query.window.from }),
+      ...(options.include && { include: options.include }),
+    }),
+  );
+  return {
+    client,
+    firstPages,
+    countPages: query.window
+      ? { unsupported: 'Count objects is not supported with since or until' }
+      : { paths: removedStates.map((removedState) => listPath({ ...filters(removedState), limit: '1' })) },
+    limit: query.limit,
+    construct: (info, listClient) => File.constructFrom(info, listClient),
+  };
+}
+
+function listPath(params: Record<string, string>): string {
+  return `files/?${new URLSearchParams(params).toString()}`;
+}

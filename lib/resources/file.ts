@@ -1,0 +1,281 @@
+import { defer, endWith, ignoreElements, map, type Observable, tap, throwError } from 'rxjs';
+import type { Uploadcare } from '../client.js';
+import { defaultClient } from '../conf.js';
+import { InvalidParamError } from '../errors.js';
+import type { LocalCopyOptions, LocalCopyResponse, RemoteCopyOptions, RemoteCopyResponse } from './copy-options.js';
+import { appendEffects, normalizeEffects } from './effects.js';
+import { type AppData, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
+import { parseFileReference } from './file-reference.js';
+import { InfoCache } from './info-cache.js';
+import { checkMetadataKey, checkMetadataValue } from './metadata.js';
+import { isUuid } from './uuid.js';
+
+/** Replaces the cached info of a File (for batch operations that learn a file's new state). */
+export let primeFileInfo: (file: File, info: FileInfo) => void;
+
+/**
+ * An Uploadcare file. Built from a UUID or a CDN URL without any request; every operation is a cold Observable
+ * (nothing happens until subscribe; unsubscribing aborts the request in flight).
+ *
+ * ```ts
+ * const file = new File('https://ucarecdn.com/a771f854-c2cb-408a-8c36-71af77811f3b/-/effect/flip/');
+ * file.defaultEffects; // 'effect/flip/'
+ * file.filename().subscribe(console.log);
+ * ```
+ */
+export class File {
+  /** The file's UUID, e.g. `a771f854-c2cb-408a-8c36-71af77811f3b`. */
+  readonly uuid: string;
+  readonly #client: Uploadcare | undefined;
+  readonly #cache = new InfoCache<FileInfo>();
+  #defaultEffects: string;
+
+  static {
+    primeFileInfo = (file, info) => file.#cache.set(info);
+  }
+
+  /**
+   * @param uuidOrCdnUrl a UUID, or any URL whose path ends in `/<uuid>/`, optionally followed by `-/<effects>/` and
+   *   a file name. The host is ignored: the client's CDN base is used.
+   * @param client the client to use; default {@link defaultClient} (from the global `conf`), looked up at each use.
+   * @throws InvalidParamError `Couldn't find UUID` when `uuidOrCdnUrl` holds no file UUID.
+   */
+  constructor(uuidOrCdnUrl: string, client?: Uploadcare) {
+    const reference = parseFileReference(uuidOrCdnUrl);
+    this.uuid = reference.uuid;
+    this.#defaultEffects = reference.effects;
+    this.#client = client;
+  }
+
+  /**
+   * A File whose info is already known, e.g. an entry of a list or group: no request until `updateInfo()`.
+   * Takes `default_effects` from the info when present.
+   * @throws InvalidParamError when `info` has no valid `uuid`.
+   */
+  static constructFrom(info: FileInfo, client?: Uploadcare): File {
+    if (typeof info !== 'object' || info === null || !isUuid(info.uuid)) {
+      throw new InvalidParamError('File info must be an object with a valid uuid');
+    }
+    const file = new File(info.uuid, client);
+    if (info.default_effects) file.defaultEffects = info.default_effects;
+    file.#cache.set(info);
+    return file;
+  }
+
+  /** The client this file talks through. */
+  get client(): Uploadcare {
+    return this.#client ?? defaultClient();
+  }
+
+  /**
+   * Effects used by {@link cdnUrl}, e.g. `effect/flip/-/effect/mirror/`; '' for none. Setting it checks and
+   * canonicalizes the value (a trailing `/` is added).
+   * @throws InvalidParamError (on set) when the value cannot be a sequence of CDN operations.
+   */
+  get defaultEffects(): string {
+    return this.#defaultEffects;
+  }
+
+  set defaultEffects(effects: string) {
+    this.#defaultEffects = normalizeEffects(effects);
+  }
+
+  /** The CDN URL: the client's CDN base + {@link cdnPath} with the default effects. No request. */
+  get cdnUrl(): string {
+    return `${this.client.options.cdnBase}${this.cdnPath(this.#defaultEffects)}`;
+  }
+
+  /**
+   * `<uuid>/-/<effects>` when effects are given, else `<uuid>/`.
+   * @throws InvalidParamError when `effects` cannot be a sequence of CDN operations.
+   */
+  cdnPath(effects?: string | null): string {
+    const normalized = effects ? normalizeEffects(effects) : '';
+    return normalized ? `${this.uuid}/-/${normalized}` : `${this.uuid}/`;
+  }
+
+  /** The CDN URL. */
+  toString(): string {
+    return this.cdnUrl;
+  }
+
+  /**
+   * The file's info: one `GET files/<uuid>/` the first time, shared by concurrent subscribers, then the cache.
+   * A failed request is not cached. With `include: 'appdata'`, asks again when the cached info has no appdata.
+   */
+  info(options: FileInfoOptions = {}): Observable<FileInfo> {
+    return this.#cache.get(
+      () => this.#fetchInfo(options),
+      (info) => options.include !== 'appdata' || info.appdata !== undefined,
+    );
+  }
+
+  /** Always requests the file's info and refreshes the cache. */
+  updateInfo(options: FileInfoOptions = {}): Observable<FileInfo> {
+    return this.#cache.track(this.#fetchInfo(options));
+  }
+
+  /** Original file name, e.g. `olympia.jpg`. Goes through {@link info}. */
+  filename(): Observable<string> {
+    return this.info().pipe(map((info) => info.original_filename));
+  }
+
+  /** Size in bytes. Goes through {@link info}. */
+  size(): Observable<number> {
+    return this.info().pipe(map((info) => info.size));
+  }
+
+  /** MIME type, e.g. `image/png`. Goes through {@link info}. */
+  mimeType(): Observable<string> {
+    return this.info().pipe(map((info) => info.mime_type));
+  }
+
+  /** True for an image. Goes through {@link info}. */
+  isImage(): Observable<boolean> {
+    return this.info().pipe(map((info) => info.is_image));
+  }
+
+  /** True once the file is fully processed and can be used. Goes through {@link info}. */
+  isReady(): Observable<boolean> {
+    return this.info().pipe(map((info) => info.is_ready));
+  }
+
+  /** True when the file is stored (`datetime_stored` is set). Goes through {@link info}. */
+  isStored(): Observable<boolean> {
+    return this.datetimeStored().pipe(map((date) => date !== null));
+  }
+
+  /** True when the file is removed (`datetime_removed` is set). Goes through {@link info}. */
+  isRemoved(): Observable<boolean> {
+    return this.datetimeRemoved().pipe(map((date) => date !== null));
+  }
+
+  /** When the file was uploaded. Goes through {@link info}. */
+  datetimeUploaded(): Observable<Date | null> {
+    return this.info().pipe(map((info) => toDate(info.datetime_uploaded)));
+  }
+
+  /** When the file was last stored, or null. Goes through {@link info}. */
+  datetimeStored(): Observable<Date | null> {
+    return this.info().pipe(map((info) => toDate(info.datetime_stored)));
+  }
+
+  /** When the file was removed, or null. Goes through {@link info}. */
+  datetimeRemoved(): Observable<Date | null> {
+    return this.info().pipe(map((info) => toDate(info.datetime_removed)));
+  }
+
+  /** Results of add-ons (`include=appdata`), or null when there are none. */
+  appdata(): Observable<AppData | null> {
+    return this.info({ include: 'appdata' }).pipe(map((info) => info.appdata ?? null));
+  }
+
+  /** Stores the file (`PUT files/<uuid>/storage/`); the answer becomes the cached info. */
+  store(): Observable<FileInfo> {
+    return this.#cache.track(defer(() => this.client.rest<FileInfo>('PUT', `files/${this.uuid}/storage/`)));
+  }
+
+  /** Deletes the file (`DELETE files/<uuid>/storage/`); the answer becomes the cached info. */
+  delete(): Observable<FileInfo> {
+    return this.#cache.track(defer(() => this.client.rest<FileInfo>('DELETE', `files/${this.uuid}/storage/`)));
+  }
+
+  /**
+   * Copies the file. `effects` are appended to {@link defaultEffects} (`'resize/3x3/'` + `'flip/'` copies
+   * `<uuid>/-/resize/3x3/-/flip/`). Without `target`, a copy in Uploadcare storage (`files/local_copy/`), emitting
+   * the new File; with `target`, a copy to that custom storage (`files/remote_copy/`), emitting the copy's URL.
+   */
+  copy(options?: LocalCopyOptions): Observable<File>;
+  copy(options: RemoteCopyOptions): Observable<string>;
+  copy(options: LocalCopyOptions | RemoteCopyOptions = {}): Observable<File> | Observable<string> {
+    let source: string;
+    try {
+      source = this.cdnPath(appendEffects(this.#defaultEffects, options.effects ?? ''));
+    } catch (error) {
+      return throwError(() => error);
+    }
+    if (options.target === undefined) return this.#localCopy(source, options);
+    return this.#remoteCopy(source, options);
+  }
+
+  /** All metadata of the file (`GET files/<uuid>/metadata/`). */
+  metadata(): Observable<Readonly<Record<string, string>>>;
+  /** The value of one metadata key (`GET files/<uuid>/metadata/<key>/`); a missing key is an InvalidRequestError (404). */
+  metadata(key: string): Observable<string>;
+  metadata(key?: string): Observable<Readonly<Record<string, string>>> | Observable<string> {
+    if (key === undefined) {
+      return defer(() => this.client.rest<Record<string, string>>('GET', `files/${this.uuid}/metadata/`));
+    }
+    return defer(() => this.client.rest<string>('GET', this.#metadataPath(key)));
+  }
+
+  /**
+   * Sets one metadata key (created when missing); emits the value stored. Key (1-64 of `A-Za-z0-9_-.:`) and value
+   * (1-512 characters) are checked before any request.
+   */
+  setMetadata(key: string, value: string): Observable<string> {
+    return defer(() => {
+      const path = this.#metadataPath(key);
+      checkMetadataValue(value);
+      return this.client.rest<string>('PUT', path, value);
+    }).pipe(tap((stored) => this.#patchCachedMetadata(key, stored)));
+  }
+
+  /** Deletes one metadata key. The key is checked before any request. */
+  deleteMetadata(key: string): Observable<void> {
+    return defer(() => this.client.rest<unknown>('DELETE', this.#metadataPath(key))).pipe(
+      ignoreElements(),
+      endWith(undefined),
+      tap(() => this.#patchCachedMetadata(key, undefined)),
+    );
+  }
+
+  #fetchInfo(options: FileInfoOptions): Observable<FileInfo> {
+    return defer(() => {
+      if (options.include !== undefined && options.include !== 'appdata') {
+        throw new InvalidParamError(`include must be 'appdata', not ${JSON.stringify(options.include)}`);
+      }
+      const query = options.include ? `?include=${options.include}` : '';
+      return this.client.rest<FileInfo>('GET', `files/${this.uuid}/${query}`);
+    });
+  }
+
+  #metadataPath(key: string): string {
+    return `files/${this.uuid}/metadata/${encodeURIComponent(checkMetadataKey(key))}/`;
+  }
+
+  #patchCachedMetadata(key: string, value: string | undefined): void {
+    const info = this.#cache.peek();
+    if (!info) return;
+    const metadata: Record<string, string> = { ...info.metadata };
+    if (value === undefined) delete metadata[key];
+    else metadata[key] = value;
+    this.#cache.set({ ...info, metadata });
+  }
+
+  #localCopy(source: string, options: LocalCopyOptions): Observable<File> {
+    return defer(() => {
+      const body = {
+        source,
+        ...(options.store !== undefined && { store: String(options.store) }),
+        ...(options.metadata !== undefined && { metadata: options.metadata }),
+      };
+      return this.client.rest<LocalCopyResponse<FileInfo>>('POST', 'files/local_copy/', body);
+    }).pipe(map((answer) => File.constructFrom(answer.result, this.#client)));
+  }
+
+  #remoteCopy(source: string, options: RemoteCopyOptions): Observable<string> {
+    return defer(() => {
+      if (typeof options.target !== 'string' || options.target === '') {
+        throw new InvalidParamError('target must be the name of a custom storage');
+      }
+      const body = {
+        source,
+        target: options.target,
+        ...(options.makePublic !== undefined && { make_public: options.makePublic }),
+        ...(options.pattern !== undefined && { pattern: options.pattern }),
+      };
+      return this.client.rest<RemoteCopyResponse>('POST', 'files/remote_copy/', body);
+    }).pipe(map((answer) => answer.result));
+  }
+}

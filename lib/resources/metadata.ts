@@ -1,0 +1,22 @@
+import { InvalidParamError } from '../errors.js';
+
+/** What Uploadcare accepts as a metadata key: 1 to 64 of `A-Z a-z 0-9 _ - . :`. */
+export const METADATA_KEY = /^[-_.:A-Za-z0-9]{1,64}$/;
+/** The longest metadata value Uploadcare accepts, in characters. */
+export const METADATA_VALUE_MAX_LENGTH = 512;
+
+/** @throws InvalidParamError unless `key` is a valid metadata key. */
+export function checkMetadataKey(key: string): string {
+  if (typeof key !== 'string' || !METADATA_KEY.test(key)) {
+    throw new InvalidParamError(`Invalid metadata key ${JSON.stringify(key)}: 1-64 characters of A-Z a-z 0-9 _ - . :`);
+  }
+  return key;
+}
+
+/** @throws InvalidParamError unless `value` is a string of 1 to 512 characters. */
+export function checkMetadataValue(value: string): string {
+  if (typeof value !== 'string' || value.length < 1 || value.length > METADATA_VALUE_MAX_LENGTH) {
+    throw new InvalidParamError(`Invalid metadata value: a string of 1-${METADATA_VALUE_MAX_LENGTH} characters is expected`);
+  }
+  return value;
+}
