@@ -2,6 +2,7 @@ import {
   APIConnectionError,
   APIError,
   AuthenticationError,
+  InvalidParamError,
   InvalidRequestError,
   ThrottledRequestError,
   TimeoutError,
@@ -39,11 +40,17 @@ export function errorFromAnswer(answer: FailedAnswer, now: number = Date.now()):
   return new APIError(message, details);
 }
 
+/** axios codes for a request refused before it was sent (a body or option it cannot send). */
+const UNSENDABLE: ReadonlySet<string> = new Set(['ERR_BAD_REQUEST', 'ERR_BAD_OPTION', 'ERR_BAD_OPTION_VALUE', 'ERR_NOT_SUPPORT', 'ERR_INVALID_URL']);
+
 /** The error for a request that got no usable answer: a network failure, a cut-off body. */
 export function errorFromFailure(method: string, url: string, failure: { readonly code?: string; readonly message: string }): UploadcareException {
   // The cause is rebuilt from the failure's message and code: the original (an AxiosError) holds the request's
   // config, headers included, and the headers may hold the secret.
   const cause = Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
+  if (failure.code && UNSENDABLE.has(failure.code)) {
+    return new InvalidParamError(`${method} ${url} could not be sent: ${failure.message}`, { method, url, cause });
+  }
   if (failure.code === 'ERR_BAD_RESPONSE') {
     return new APIError(`${method} ${url}: the answer was cut off or unreadable (${failure.message})`, { method, url, cause });
   }

@@ -38,7 +38,7 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
           }, timeoutMs)
         : undefined;
 
-    const body = typeof request.body === 'function' ? (request.body as () => unknown)() : request.body;
+    const body = sendable(typeof request.body === 'function' ? (request.body as () => unknown)() : request.body);
     const responseType = request.responseType ?? 'json';
     const progress = request.onUploadProgress;
     context.axios
@@ -72,6 +72,19 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
   });
 }
 
+/** A typed-array view as an ArrayBuffer (axios's Node adapter sends Buffers and ArrayBuffers, not other views). */
+function sendable(body: unknown): unknown {
+  if (!ArrayBuffer.isView(body) || isNodeBuffer(body)) return body;
+  const { buffer, byteOffset, byteLength } = body;
+  if (byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
+  return buffer.slice(byteOffset, byteOffset + byteLength);
+}
+
+function isNodeBuffer(value: ArrayBufferView): boolean {
+  const buffer = (globalThis as { Buffer?: { isBuffer(value: unknown): boolean } }).Buffer;
+  return buffer?.isBuffer(value) ?? false;
+}
+
 function axiosResponseType(type: HttpRequest['responseType']): AxiosResponseType {
   return type === 'json' || type === undefined ? 'text' : type;
 }
@@ -86,15 +99,15 @@ async function readAnswer<T>(response: AxiosResponse, request: HttpRequest, secr
     return errorFromAnswer({ ...base, body: parseMaybeJson(text) });
   }
   if (!wantsJson) return { status: response.status, headers, body: response.data as T, url: request.url };
-  const text = scrub(await bodyText(response.data), secret);
+  const text = await bodyText(response.data);
   if (text.trim() === '') return { status: response.status, headers, body: null as T, url: request.url };
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    return badJsonError({ ...base, body: text, contentType: headers['content-type'] ?? '' }, cause);
+    return badJsonError({ ...base, body: scrub(text, secret), contentType: headers['content-type'] ?? '' }, cause);
   }
-  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body });
+  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body: parseMaybeJson(scrub(text, secret)) });
   return { status: response.status, headers, body: body as T, url: request.url };
 }
 
