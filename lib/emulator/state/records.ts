@@ -54,3 +54,19 @@ export interface GroupRecord {
   readonly datetimeCreated: Date;
   readonly datetimeStored: Date | null;
 }
+
+/** Events a webhook can subscribe to (the REST API's `webhook_event` enum). */
+export const WEBHOOK_EVENTS = ['file.uploaded', 'file.infected', 'file.stored', 'file.deleted', 'file.info_updated'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** A project's subscription: `event` notifications POSTed to `targetUrl`, signed when `signingSecret` is set. */
+export interface WebhookRecord {
+  readonly id: number;
+  readonly projectKey: string;
+  readonly targetUrl: string;
+  readonly event: WebhookEvent;
+  readonly isActive: boolean;
+  readonly signingSecret: string | null;
+  readonly created: Date;
+  readonly updated: Date;
+}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from './blob-store.js';
-import type { FileRecord, GroupRecord, ProjectConfig } from './records.js';
+import type { FileRecord, GroupRecord, ProjectConfig, WebhookRecord } from './records.js';
 
 /** A change to the state, as webhooks and persistence see it. */
 export type StoreEvent =
   | { readonly type: 'file.uploaded' | 'file.stored' | 'file.deleted' | 'file.updated'; readonly file: FileRecord }
-  | { readonly type: 'group.created' | 'group.updated' | 'group.deleted'; readonly group: GroupRecord };
+  | { readonly type: 'group.created' | 'group.updated' | 'group.deleted'; readonly group: GroupRecord }
+  | { readonly type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted'; readonly webhook: WebhookRecord };
 
 /**
  * Everything the emulator knows: projects, files, groups and the bytes behind them.
@@ -17,6 +18,8 @@ export class Store {
   private readonly files = new Map<string, FileRecord>();
   private readonly groups = new Map<string, GroupRecord>();
   private readonly listeners: ((event: StoreEvent) => void)[] = [];
+  private readonly webhooks = new Map<number, WebhookRecord>();
+  private readonly remoteObjects = new Set<string>();
 
   constructor(
     projects: readonly ProjectConfig[],
@@ -117,6 +120,51 @@ export class Store {
   /** The project's groups in creation order (oldest first). */
   groupsOf(projectKey: string): GroupRecord[] {
     return [...this.groups.values()].filter((group) => group.projectKey === projectKey);
+  }
+
+  /** Adds a webhook; `id` is the next free integer. */
+  addWebhook(fields: Omit<WebhookRecord, 'id'>): WebhookRecord {
+    const id = Math.max(0, ...this.webhooks.keys()) + 1;
+    const webhook: WebhookRecord = { ...fields, id };
+    this.webhooks.set(id, webhook);
+    this.emit({ type: 'webhook.created', webhook });
+    return webhook;
+  }
+
+  updateWebhook(id: number, changes: Partial<Omit<WebhookRecord, 'id' | 'projectKey'>>): WebhookRecord {
+    const before = this.webhooks.get(id);
+    if (!before) throw new Error(`No webhook ${id}`);
+    const webhook: WebhookRecord = { ...before, ...changes };
+    this.webhooks.set(id, webhook);
+    this.emit({ type: 'webhook.updated', webhook });
+    return webhook;
+  }
+
+  deleteWebhook(id: number): void {
+    const webhook = this.webhooks.get(id);
+    if (!webhook) return;
+    this.webhooks.delete(id);
+    this.emit({ type: 'webhook.deleted', webhook });
+  }
+
+  webhook(projectKey: string, id: number): WebhookRecord | undefined {
+    const webhook = this.webhooks.get(id);
+    return webhook && webhook.projectKey === projectKey ? webhook : undefined;
+  }
+
+  /** The project's webhooks in creation order. */
+  webhooksOf(projectKey: string): WebhookRecord[] {
+    return [...this.webhooks.values()].filter((webhook) => webhook.projectKey === projectKey);
+  }
+
+  /**
+   * Records an object written to a custom storage by `files/remote_copy/`.
+   * @returns false when an object with that URL already existed (nothing is overwritten).
+   */
+  putRemoteObject(url: string): boolean {
+    if (this.remoteObjects.has(url)) return false;
+    this.remoteObjects.add(url);
+    return true;
   }
 
   private emit(event: StoreEvent): void {

@@ -1,0 +1,71 @@
+import type { FileRecord, ImageInfo } from '../state/records.js';
+import { formatDatetime, formatNullableDatetime } from './datetime.js';
+
+/** Options of {@link fileJson}. */
+export interface FileJsonOptions {
+  /** Adds `appdata` (`include=appdata`). */
+  readonly appdata?: boolean;
+}
+
+/** The CDN URL of a file's original: the emulator serves its CDN on its own origin. */
+export function fileCdnUrl(origin: string, file: FileRecord): string {
+  return `${origin}/${file.uuid}/${encodeURIComponent(file.filename)}`;
+}
+
+/** A file as the REST API v0.7 describes it (the `file` schema). */
+export function fileJson(file: FileRecord, origin: string, options: FileJsonOptions = {}): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    datetime_removed: formatNullableDatetime(file.datetimeRemoved),
+    datetime_stored: formatNullableDatetime(file.datetimeStored),
+    datetime_uploaded: formatDatetime(file.datetimeUploaded),
+    is_image: file.imageInfo !== null,
+    is_ready: true,
+    mime_type: file.mimeType,
+    original_file_url: fileCdnUrl(origin, file),
+    original_filename: file.filename,
+    size: file.size,
+    url: `${origin}/files/${file.uuid}/`,
+    uuid: file.uuid,
+    variations: null,
+    content_info: contentInfoJson(file),
+    metadata: { ...file.metadata },
+  };
+  if (options.appdata) json['appdata'] = file.appdata ? { ...file.appdata } : {};
+  return json;
+}
+
+function contentInfoJson(file: FileRecord): Record<string, unknown> {
+  const [type = 'application', subtype = 'octet-stream'] = file.mimeType.split(';')[0]?.trim().split('/') ?? [];
+  const info: Record<string, unknown> = { mime: { mime: `${type}/${subtype}`, type, subtype } };
+  if (file.imageInfo) info['image'] = imageInfoJson(file.imageInfo);
+  return info;
+}
+
+// The emulator knows an image's size and format only; the fields it cannot know get the API's "unknown" values.
+function imageInfoJson(image: ImageInfo): Record<string, unknown> {
+  return {
+    format: image.format,
+    width: image.width,
+    height: image.height,
+    sequence: false,
+    color_mode: 'RGB',
+    orientation: null,
+    geo_location: null,
+    datetime_original: null,
+    dpi: null,
+  };
+}
+
+/**
+ * The `result` of `POST /files/local_copy/`: the real service answers before the copy is done, so size 0, a generic
+ * MIME type and no content info (the `fileCopy` schema); `GET /files/{uuid}/` shows the finished copy.
+ */
+export function fileCopyJson(copy: FileRecord, origin: string): Record<string, unknown> {
+  return {
+    ...fileJson(copy, origin),
+    is_ready: false,
+    size: 0,
+    mime_type: 'application/octet-stream',
+    content_info: null,
+  };
+}

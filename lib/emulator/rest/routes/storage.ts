@@ -1,0 +1,84 @@
+import type { EmulatorContext } from '../../context.js';
+import type { FileRecord } from '../../state/records.js';
+import type { Store } from '../../state/store.js';
+import { jsonBody } from '../body.js';
+import { fileJson } from '../file-json.js';
+import { badRequest, notFound } from '../params.js';
+import { restRoute } from '../rest-route.js';
+import { isUuid } from '../uuid.js';
+import { projectFile } from './files.js';
+
+/** The most UUIDs one batch request may name. */
+export const MAX_BATCH_UUIDS = 100;
+
+/** Stores a file (again: `datetime_stored` is the last store request). Removed files cannot be stored. */
+function storeFile(store: Store, file: FileRecord): FileRecord {
+  return store.updateFile(file.uuid, { datetimeStored: new Date() });
+}
+
+/** Removes a file; removing a removed file changes nothing. */
+function removeFile(store: Store, file: FileRecord): FileRecord {
+  if (file.datetimeRemoved) return file;
+  return store.updateFile(file.uuid, { datetimeRemoved: new Date(), datetimeStored: null });
+}
+
+function batchUuids(body: unknown): string[] {
+  if (!Array.isArray(body)) throw badRequest('Expected list of UUIDs');
+  if (body.length === 0) throw badRequest('List of UUIDs can not be empty');
+  if (body.length > MAX_BATCH_UUIDS) throw badRequest(`Maximum UUIDs per request is exceeded. The limit is ${MAX_BATCH_UUIDS}`);
+  return body.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+}
+
+/** `PUT|DELETE /files/{uuid}/storage/` and the batch `PUT|DELETE /files/storage/`. */
+export function registerStorageRoutes(context: EmulatorContext): void {
+  const { router, store } = context;
+
+  router.add(
+    'PUT',
+    '/files/storage/',
+    restRoute(context, (call) => {
+      const problems: Record<string, string> = {};
+      const result: Record<string, unknown>[] = [];
+      for (const uuid of batchUuids(jsonBody(call))) {
+        const file = isUuid(uuid) ? store.file(call.project.publicKey, uuid.toLowerCase()) : undefined;
+        if (!isUuid(uuid)) problems[uuid] = 'Invalid';
+        else if (!file) problems[uuid] = 'Missing in the project';
+        else if (file.datetimeRemoved) problems[uuid] = 'File is removed';
+        else result.push(fileJson(storeFile(store, file), call.origin));
+      }
+      return { status: 200, body: { status: 'ok', problems, result } };
+    }),
+  );
+
+  router.add(
+    'DELETE',
+    '/files/storage/',
+    restRoute(context, (call) => {
+      const problems: Record<string, string> = {};
+      const result: Record<string, unknown>[] = [];
+      for (const uuid of batchUuids(jsonBody(call))) {
+        const file = isUuid(uuid) ? store.file(call.project.publicKey, uuid.toLowerCase()) : undefined;
+        if (!isUuid(uuid)) problems[uuid] = 'Invalid';
+        else if (!file) problems[uuid] = 'Missing in the project';
+        else result.push(fileJson(removeFile(store, file), call.origin));
+      }
+      return { status: 200, body: { status: 'ok', problems, result } };
+    }),
+  );
+
+  router.add(
+    'PUT',
+    '/files/:uuid/storage/',
+    restRoute(context, (call) => {
+      const file = projectFile(context, call);
+      if (file.datetimeRemoved) throw notFound();
+      return { status: 200, body: fileJson(storeFile(store, file), call.origin) };
+    }),
+  );
+
+  router.add(
+    'DELETE',
+    '/files/:uuid/storage/',
+    restRoute(context, (call) => ({ status: 200, body: fileJson(removeFile(store, projectFile(context, call)), call.origin) })),
+  );
+}

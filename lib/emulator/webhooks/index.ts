@@ -1,0 +1,3 @@
+/** Webhook delivery: file events POSTed to subscribed URLs, signed like Uploadcare's. */
+export { WebhookDispatcher, WEBHOOK_DELIVERY, type WebhookDelivery } from './dispatcher.js';
+export { WEBHOOK_SIGNATURE_HEADER, webhookSignature } from './signature.js';
