@@ -1,17 +1,35 @@
+import type { FaultSettings } from './faults/rules.js';
 import type { ProjectConfig } from './state/records.js';
 
 /** Options of {@link startEmulator}. Every field has a default; see docs/emulator.md. */
 export interface EmulatorOptions {
-  /** Port on 127.0.0.1; 0 picks a free one. Default 0. */
+  /** Port on the loopback host; 0 picks a free one. Default 0. */
   readonly port?: number;
-  /** Host to bind. Always a loopback address; default 127.0.0.1. */
+  /** When the port is taken, fail instead of trying the next ones. Default false. */
+  readonly strictPort?: boolean;
+  /** Host to bind: a loopback address only (`127.0.0.1`, `127.x.y.z`, `::1`, `localhost`). Default 127.0.0.1. */
   readonly host?: string;
   /** Projects served. Default: one project `demopublickey` / `demosecretkey`. */
   readonly projects?: readonly Partial<ProjectConfig>[];
   /** Keep files and state on disk here, surviving restarts. Default: memory only. */
   readonly dataDir?: string;
-  /** Pre-populate the first project with this many files. Default 0. */
+  /** Pre-populate the first project with this many files, when it has none. Default 0. */
   readonly seedFiles?: number;
+  /** Fault rules active from the start (they can be changed later through `faults` or the control API). */
+  readonly faults?: FaultSettings;
+  /** How many requests the request log keeps. Default 10 000. */
+  readonly requestLogLimit?: number;
+}
+
+/** An option that the emulator refuses, with the option's name. */
+export class EmulatorOptionError extends Error {
+  override readonly name = 'EmulatorOptionError';
+  constructor(
+    readonly option: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid emulator option ${option}: ${reason}`);
+  }
 }
 
 export const DEMO_PROJECT: ProjectConfig = {
@@ -30,4 +48,16 @@ export function resolveProjects(projects: EmulatorOptions['projects']): ProjectC
     name: `Project ${i + 1}`,
     ...project,
   }));
+}
+
+/** The host to bind, checked to be a loopback one: the emulator is never reachable from another machine. */
+export function resolveHost(host: string | undefined): string {
+  const value = host ?? '127.0.0.1';
+  if (value === 'localhost' || value === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(value)) return value;
+  throw new EmulatorOptionError('host', `${value} is not a loopback address (use 127.0.0.1, ::1 or localhost)`);
+}
+
+/** The origin clients use for a bound host and port. */
+export function originOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -1,12 +1,17 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import type { EmulatorContext } from './context.js';
-import { corsHeaders, HttpError, sendJson } from './http-util.js';
-import { resolveProjects, type EmulatorOptions } from './options.js';
+import { controlRouter } from './control/routes.js';
+import { RequestLog } from './control/request-log.js';
+import { FaultController } from './faults/controller.js';
+import { listenWithFallback } from './listen.js';
+import { originOf, resolveHost, resolveProjects, type EmulatorOptions } from './options.js';
+import { handleRequest } from './request-handler.js';
 import { Router } from './router.js';
-import { MemoryBlobStore } from './state/blob-store.js';
-import { Store } from './state/store.js';
 import { registerRoutes } from './routes.js';
+import { openState } from './state/open-state.js';
+import { seedFiles } from './state/seed.js';
+import type { Store } from './state/store.js';
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -14,84 +19,66 @@ export interface RunningEmulator {
   readonly url: string;
   readonly port: number;
   readonly store: Store;
-  /** Stops listening and destroys open connections. */
+  /** The fault rules in force; change them here or through the control API. */
+  readonly faults: FaultController;
+  /** Every request served (control API excepted), with its outcome. */
+  readonly requests: RequestLog;
+  /** Connections currently open to the emulator. */
+  openConnections(): number;
+  /** Stops listening, destroys open connections and waits until the state on disk is complete. */
   close(): Promise<void>;
 }
 
 /** Starts the Uploadcare-compatible emulator on a loopback port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const host = options.host ?? '127.0.0.1';
-  const store = new Store(resolveProjects(options.projects), new MemoryBlobStore());
+  const host = resolveHost(options.host);
+  const projects = resolveProjects(options.projects);
+  const { store, persistence } = await openState(projects, options.dataDir);
+  const seedProject = projects[0];
+  if (options.seedFiles && seedProject && store.filesOf(seedProject.publicKey).length === 0) {
+    await seedFiles(store, seedProject.publicKey, options.seedFiles);
+  }
+
   const router = new Router();
   let origin = '';
   const context: EmulatorContext = { router, store, origin: () => origin };
   registerRoutes(context);
 
+  const faults = new FaultController(options.faults);
+  const requests = new RequestLog(options.requestLogLimit);
   const sockets = new Set<Socket>();
+  let closing = false;
+  const pipeline = {
+    router,
+    control: controlRouter({ faults, requests, openConnections: () => sockets.size }),
+    faults,
+    requests,
+    persistence,
+    closing: () => closing,
+  };
   const server = createServer((req, res) => {
-    void handle(router, req, res);
+    void handleRequest(pipeline, req, res);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://${host}:${port}`;
+  const port = await listenWithFallback(server, host, options.port ?? 0, !options.strictPort);
+  origin = originOf(host, port);
 
+  let closed: Promise<void> | undefined;
   return {
     url: origin,
     port,
     store,
+    faults,
+    requests,
+    openConnections: () => sockets.size,
     close: () =>
-      new Promise<void>((resolve) => {
+      (closed ??= new Promise<void>((resolve) => {
+        closing = true;
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
-      }),
+      }).then(() => persistence?.flush())),
   };
-}
-
-async function handle(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
-  try {
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204).end();
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    let path: string;
-    try {
-      path = decodeURI(url.pathname);
-    } catch {
-      throw new HttpError(400, { detail: 'Malformed URL.' });
-    }
-    const found = router.match(req.method ?? 'GET', path);
-    if (found.kind === 'not-found') throw new HttpError(404, { detail: 'Not found.' });
-    if (found.kind === 'method-not-allowed') {
-      throw new HttpError(405, { detail: `Method "${req.method ?? ''}" not allowed.` }, { Allow: found.allowed.join(', ') });
-    }
-    await found.handler({ req, res, url, params: found.params });
-  } catch (error) {
-    answerError(res, error);
-  }
-}
-
-function answerError(res: ServerResponse, error: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  if (error instanceof HttpError) {
-    if (typeof error.body === 'string') {
-      res.writeHead(error.status, { 'Content-Type': 'text/plain; charset=utf-8', ...error.headers });
-      res.end(error.body);
-    } else {
-      sendJson(res, error.status, error.body, { ...error.headers });
-    }
-    return;
-  }
-  sendJson(res, 500, { detail: 'Internal emulator error.' });
 }

@@ -167,6 +167,17 @@ export class Store {
     return true;
   }
 
+  /** Puts back records kept on disk (ids included) without emitting events: restoring is not a change. */
+  restore(records: {
+    readonly files: readonly FileRecord[];
+    readonly groups: readonly GroupRecord[];
+    readonly webhooks: readonly WebhookRecord[];
+  }): void {
+    for (const file of records.files) this.files.set(file.uuid, file);
+    for (const group of records.groups) this.groups.set(group.id, group);
+    for (const webhook of records.webhooks) this.webhooks.set(webhook.id, webhook);
+  }
+
   private emit(event: StoreEvent): void {
     for (const listener of this.listeners) listener(event);
   }

@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTROL_PREFIX, isLoopbackAddress } from './control/routes.js';
+import type { LoggedRequest, RequestLog } from './control/request-log.js';
+import { answerFault } from './faults/answers.js';
+import type { FaultController } from './faults/controller.js';
+import { dropConnection } from './faults/drop.js';
+import { paceResponse } from './faults/slow-response.js';
+import { corsHeaders, HttpError, sendJson } from './http-util.js';
+import type { Router } from './router.js';
+import { endWhenDurable } from './state/durable-response.js';
+import type { StatePersistence } from './state/persistence.js';
+
+/** What the request pipeline works with. */
+export interface RequestPipeline {
+  readonly router: Router;
+  readonly control: Router;
+  readonly faults: FaultController;
+  readonly requests: RequestLog;
+  readonly persistence: StatePersistence | null;
+  /** True once close() began: connections it cuts are the emulator's doing, not the client's. */
+  readonly closing: () => boolean;
+}
+
+/**
+ * One request: control API requests go straight to their routes; every other one is logged, meets the fault rules,
+ * and is routed, with its answer held until its state changes are durable.
+ */
+export async function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) {
+    await handleControl(pipeline.control, req, res, url);
+    return;
+  }
+  const entry = pipeline.requests.start(req.method ?? 'GET', req.url ?? '/', url.pathname);
+  followOutcome(entry, res, pipeline.closing);
+  if (pipeline.persistence) endWhenDurable(res, pipeline.persistence, pipeline.persistence.generation);
+  try {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    const plan = pipeline.faults.decide(req.method ?? 'GET', url.pathname);
+    entry.faults = plan.applied;
+    if (plan.delayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
+      if (res.destroyed) return;
+    }
+    if (plan.outcome?.kind === 'drop') {
+      entry.droppedByServer = true;
+      dropConnection(req, plan.outcome.afterBytes);
+      return;
+    }
+    if (plan.bytesPerSecond !== null) paceResponse(res, plan.bytesPerSecond);
+    if (plan.outcome) {
+      answerFault(req, res, url, plan.outcome);
+      return;
+    }
+    await route(pipeline.router, req, res, url);
+  } catch (error) {
+    if (res.headersSent) entry.droppedByServer = true;
+    answerError(res, error);
+  }
+}
+
+async function handleControl(control: Router, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  try {
+    if (!isLoopbackAddress(req.socket.remoteAddress)) throw new HttpError(403, { detail: 'The control API answers loopback clients only.' });
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    await route(control, req, res, url);
+  } catch (error) {
+    answerError(res, error);
+  }
+}
+
+async function route(router: Router, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  let path: string;
+  try {
+    path = decodeURI(url.pathname);
+  } catch {
+    throw new HttpError(400, { detail: 'Malformed URL.' });
+  }
+  const found = router.match(req.method ?? 'GET', path);
+  if (found.kind === 'not-found') throw new HttpError(404, { detail: 'Not found.' });
+  if (found.kind === 'method-not-allowed') {
+    throw new HttpError(405, { detail: `Method "${req.method ?? ''}" not allowed.` }, { Allow: found.allowed.join(', ') });
+  }
+  await found.handler({ req, res, url, params: found.params });
+}
+
+/** Fills in the log entry's end, status, and who cut the connection if it ended early. */
+function followOutcome(entry: LoggedRequest, res: ServerResponse, closing: () => boolean): void {
+  res.once('finish', () => {
+    entry.status = res.statusCode;
+    entry.endedAt = Date.now();
+  });
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    entry.endedAt = Date.now();
+    if (res.headersSent) entry.status = res.statusCode;
+    if (closing()) entry.droppedByServer = true;
+    else if (!entry.droppedByServer) entry.abortedByClient = true;
+  });
+}
+
+function answerError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (error instanceof HttpError) {
+    if (typeof error.body === 'string') {
+      res.writeHead(error.status, { 'Content-Type': 'text/plain; charset=utf-8', ...error.headers });
+      res.end(error.body);
+    } else {
+      sendJson(res, error.status, error.body, { ...error.headers });
+    }
+    return;
+  }
+  process.stderr.write(`Emulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  sendJson(res, 500, { detail: 'Internal emulator error.' });
+}
