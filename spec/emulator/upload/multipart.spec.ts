@@ -16,13 +16,13 @@ async function start(size: number, extra: Record<string, string> = {}): Promise<
   return answer.json as unknown as { uuid: string; parts: string[] };
 }
 
-function put(url: string, bytes: Uint8Array): Promise<Response> {
+function put(url: string, bytes: Uint8Array<ArrayBuffer>): Promise<Response> {
   return fetch(url, { method: 'PUT', body: new Blob([bytes]), headers: { 'Content-Type': 'application/octet-stream' } });
 }
 
 describe('emulator multipart upload', () => {
   const size = 11 * MiB + 123;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
 
   beforeAll(() => {
     bytes = patternBytes(size, 7);

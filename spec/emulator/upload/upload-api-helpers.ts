@@ -5,7 +5,7 @@ import { testEnv } from '../../support/test-env.js';
 export const PUBLIC_KEY = 'demopublickey';
 
 /** A form value: text, or bytes sent as a file part with a name and type. */
-export type FormValue = string | { readonly bytes: Uint8Array | Blob; readonly filename: string; readonly type?: string };
+export type FormValue = string | { readonly bytes: Uint8Array<ArrayBuffer> | Blob; readonly filename: string; readonly type?: string };
 
 export interface JsonAnswer {
   readonly status: number;
@@ -43,14 +43,14 @@ async function answerOf(response: Response): Promise<JsonAnswer> {
 }
 
 /** Uploads `bytes` with `/base/` and returns the new file's UUID. */
-export async function uploadBytes(bytes: Uint8Array, filename = 'bytes.bin', type = 'application/octet-stream', extra: Readonly<Record<string, string>> = {}): Promise<string> {
+export async function uploadBytes(bytes: Uint8Array<ArrayBuffer>, filename = 'bytes.bin', type = 'application/octet-stream', extra: Readonly<Record<string, string>> = {}): Promise<string> {
   const answer = await postForm('/base/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, ...extra, file: { bytes, filename, type } });
   if (answer.status !== 200) throw new Error(`upload failed: ${answer.status} ${JSON.stringify(answer.json)}`);
   return answer.json['file'] as string;
 }
 
 /** Deterministic pseudo-random bytes. */
-export function patternBytes(length: number, seed = 1): Uint8Array {
+export function patternBytes(length: number, seed = 1): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
   let state = seed >>> 0 || 1;
   for (let i = 0; i < length; i++) {
