@@ -13,6 +13,24 @@ export { retryByPolicy, IDEMPOTENT_METHODS, type RetryEnvironment, type RetryTar
 export { restSignString, type SignableRequest } from './transport/rest-auth.js';
 export { hmacSha1Hex, hmacSha256Hex, md5Hex } from './transport/crypto.js';
 export { restRequest, uploadingRequest } from './transport/seed-requests.js';
+export { uploadFile } from './upload/upload-file.js';
+export { uploadGroup, type GroupCompleteEvent, type GroupUploadEvent } from './upload/upload-group.js';
+export { uploadFromUrl, uploadFromUrlSync } from './upload/from-url.js';
+export { FileFromUrl, type FromUrlEvent, type FromUrlProgressEvent, type FromUrlWaitOptions } from './upload/file-from-url.js';
+export type { FromUrlOptions } from './upload/from-url-options.js';
+export { toFile } from './upload/to-file.js';
+export { isUploadComplete, type UploadCompleteEvent, type UploadEvent, type UploadProgressEvent } from './upload/events.js';
+export type { StoreOption, UploadOptions } from './upload/options.js';
+export { DEFAULT_UPLOAD_POLICY, type UploadPolicy } from './upload/policy.js';
+export {
+  DEFAULT_SIGNATURE_LIFETIME_SECONDS,
+  signUpload,
+  type UploadSignature,
+  type UploadSignatureResolver,
+  type UploadSigning,
+} from './upload/signature.js';
+export { fromBlob, fromBytes, type OpenedSource, type SourceDescription, type UploadBody, type UploadInput, type UploadSource } from './upload/source.js';
+export type { PollTiming } from './upload/poll.js';
 export { File } from './resources/file.js';
 export { FileGroup } from './resources/file-group.js';
 export { FileList, type FileListOptions } from './resources/file-list.js';

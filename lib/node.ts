@@ -3,3 +3,5 @@
  * @packageDocumentation
  */
 export * from './index.js';
+export { fromPath } from './upload/node/from-path.js';
+export { fromStream, type StreamDescription } from './upload/node/from-stream.js';

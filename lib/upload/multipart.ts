@@ -1,0 +1,84 @@
+import { from, last, map, mergeMap, switchMap, type Observable } from 'rxjs';
+import { APIError } from '../errors.js';
+import { ByteProgress } from './progress.js';
+import { partUrls, type MultipartStartAnswer, type UploadFileInfo } from './upload-api.js';
+import type { UploadContext } from './upload-context.js';
+
+/** One part to send: its presigned URL and byte range. */
+interface Part {
+  readonly index: number;
+  readonly url: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Statuses worth sending a part again for: a part PUT is idempotent, so a 500 is retried too. */
+const PART_RETRY_STATUSES = [500, 502, 503, 504] as const;
+
+/**
+ * Multipart upload: `multipart/start/`, the parts PUT with at most `partConcurrency` in flight (each read from the
+ * source as it is sent, each retried alone on failure or throttling), then `multipart/complete/`. Emits the UUID.
+ */
+export function multipartUpload(context: UploadContext): Observable<string> {
+  const { client, source, policy } = context;
+  return client
+    .upload<MultipartStartAnswer>('POST', 'multipart/start/', {
+      filename: context.filename,
+      size: String(source.size),
+      content_type: context.contentType,
+      part_size: String(policy.partSize),
+      UPLOADCARE_STORE: context.store,
+      ...context.fields,
+    })
+    .pipe(
+      switchMap((answer) => {
+        const parts = planParts(answer, source.size, policy.partSize);
+        const progress = new ByteProgress(
+          parts.map((part) => part.end - part.start),
+          context.onProgress,
+        );
+        return from(parts).pipe(
+          mergeMap((part) => sendPart(context, part, progress), policy.partConcurrency),
+          last(null, null),
+          switchMap(() => client.upload<UploadFileInfo>('POST', 'multipart/complete/', { uuid: answer.uuid })),
+          map(() => answer.uuid),
+        );
+      }),
+    );
+}
+
+function sendPart(context: UploadContext, part: Part, progress: ByteProgress): Observable<void> {
+  return context.source.read(part.start, part.end).pipe(
+    switchMap((body) =>
+      context.client.request<unknown>({
+        method: 'PUT',
+        url: part.url,
+        body,
+        headers: { 'Content-Type': context.contentType },
+        responseType: 'text',
+        idempotent: true,
+        retry: { network: { maxRetries: context.policy.partRetries }, retryStatuses: PART_RETRY_STATUSES },
+        onUploadProgress: (sent) => progress.update(part.index, sent),
+      }),
+    ),
+    map(() => progress.finish(part.index)),
+  );
+}
+
+function planParts(answer: MultipartStartAnswer, size: number, askedPartSize: number): Part[] {
+  if (!answer || typeof answer.uuid !== 'string' || !answer.parts) {
+    throw new APIError('multipart/start/ answered without a UUID and part URLs.', { body: answer });
+  }
+  const urls = partUrls(answer.parts);
+  const expected = Math.ceil(size / askedPartSize);
+  if (urls.length !== expected) {
+    throw new APIError(`multipart/start/ gave ${urls.length} part URLs for ${expected} parts of ${askedPartSize} bytes.`, { body: answer });
+  }
+  const partSize = askedPartSize;
+  return urls.map((url, index) => ({
+    index,
+    url,
+    start: index * partSize,
+    end: Math.min(size, (index + 1) * partSize),
+  }));
+}

@@ -1,0 +1,72 @@
+import { InvalidParamError } from '../errors.js';
+import type { UploadPolicy } from './policy.js';
+import type { UploadSignature, UploadSigning } from './signature.js';
+
+/** `'auto'` follows the project's autostore setting; true stores, false leaves the file temporary (24 h). */
+export type StoreOption = 'auto' | boolean;
+
+/** Options common to every kind of upload. */
+export interface UploadOptions {
+  /** Default `'auto'`. */
+  readonly store?: StoreOption;
+  /** The file's name; default: the source's name (a File's or path's), else `original`. */
+  readonly filename?: string;
+  /** The file's MIME type; default: the source's type, else `application/octet-stream`. */
+  readonly contentType?: string;
+  /** Metadata to attach: keys `[-_.:A-Za-z0-9]{1,64}`, values up to 512 characters. */
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** Sign the upload: see {@link UploadSigning}. */
+  readonly signed?: UploadSigning;
+  /** Lifetime of signatures computed from the secret, in seconds. Default 30 minutes. */
+  readonly signatureLifetimeSeconds?: number;
+  /** Wait until the file is ready (`is_ready`) before completing. Default false. */
+  readonly waitUntilReady?: boolean;
+  /** Splitting, concurrency and retries. */
+  readonly policy?: Partial<UploadPolicy>;
+}
+
+/** Form/query value the Upload API understands. */
+export type UploadFieldValue = string;
+
+const METADATA_KEY = /^[-_.:A-Za-z0-9]{1,64}$/;
+const METADATA_VALUE_MAX = 512;
+
+/** Checks options that can be wrong before any request. */
+export function checkUploadOptions(options: UploadOptions): void {
+  const { store, filename, contentType, metadata } = options;
+  if (store !== undefined && store !== 'auto' && typeof store !== 'boolean') {
+    throw new InvalidParamError(`store must be 'auto', true or false, got ${JSON.stringify(store)}.`);
+  }
+  if (filename !== undefined && (typeof filename !== 'string' || filename === '')) {
+    throw new InvalidParamError('filename must be a non-empty string.');
+  }
+  if (contentType !== undefined && (typeof contentType !== 'string' || !contentType.includes('/'))) {
+    throw new InvalidParamError(`contentType must be a MIME type like 'image/png', got ${JSON.stringify(contentType)}.`);
+  }
+  for (const [key, value] of Object.entries(metadata ?? {})) {
+    if (!METADATA_KEY.test(key)) throw new InvalidParamError(`Invalid metadata key ${JSON.stringify(key)}: use [-_.:A-Za-z0-9]{1,64}.`);
+    if (typeof value !== 'string' || value.length > METADATA_VALUE_MAX) {
+      throw new InvalidParamError(`Metadata value of ${JSON.stringify(key)} must be a string of at most ${METADATA_VALUE_MAX} characters.`);
+    }
+  }
+}
+
+/** `UPLOADCARE_STORE` / `store` value. */
+export function storeField(store: StoreOption | undefined): UploadFieldValue {
+  if (store === undefined || store === 'auto') return 'auto';
+  return store ? '1' : '0';
+}
+
+/** `metadata[key]` fields, the signature fields, and nothing for what is absent. */
+export function commonFields(
+  metadata: UploadOptions['metadata'],
+  signature: UploadSignature | null,
+): Record<string, UploadFieldValue> {
+  const fields: Record<string, UploadFieldValue> = {};
+  for (const [key, value] of Object.entries(metadata ?? {})) fields[`metadata[${key}]`] = value;
+  if (signature) {
+    fields['signature'] = signature.signature;
+    fields['expire'] = String(signature.expire);
+  }
+  return fields;
+}

@@ -1,0 +1,50 @@
+import { InvalidParamError } from '../errors.js';
+
+/** How uploads are split and sent. Plain data: override any field per client or per upload. */
+export interface UploadPolicy {
+  /** Inputs of at least this many bytes go multipart; smaller ones go to `base/`. Default and minimum 10 MiB (the API's). */
+  readonly multipartThreshold: number;
+  /** Multipart parts in flight at once. Default 4. */
+  readonly partConcurrency: number;
+  /** Times a failed or throttled part is sent again (alone) before the upload fails. Default 3. */
+  readonly partRetries: number;
+  /** Part size asked from `multipart/start/`. Default and minimum 5 MiB (the API's). */
+  readonly partSize: number;
+  /** Files of a group upload in flight at once. Default 4. */
+  readonly fileConcurrency: number;
+}
+
+/** The Upload API's smallest multipart upload: 10 MiB. */
+export const MULTIPART_MIN_SIZE = 10 * 1024 * 1024;
+/** The Upload API's smallest multipart part: 5 MiB. */
+export const MULTIPART_MIN_PART_SIZE = 5 * 1024 * 1024;
+
+/** The documented defaults of {@link UploadPolicy}. */
+export const DEFAULT_UPLOAD_POLICY: UploadPolicy = Object.freeze({
+  multipartThreshold: MULTIPART_MIN_SIZE,
+  partConcurrency: 4,
+  partRetries: 3,
+  partSize: MULTIPART_MIN_PART_SIZE,
+  fileConcurrency: 4,
+});
+
+/** Fills a partial policy with the defaults and checks every field (InvalidParamError on nonsense). */
+export function resolveUploadPolicy(policy: Partial<UploadPolicy> = {}): UploadPolicy {
+  const resolved: UploadPolicy = { ...DEFAULT_UPLOAD_POLICY, ...dropUndefined(policy) };
+  requireInteger('multipartThreshold', resolved.multipartThreshold, MULTIPART_MIN_SIZE);
+  requireInteger('partSize', resolved.partSize, MULTIPART_MIN_PART_SIZE);
+  requireInteger('partConcurrency', resolved.partConcurrency, 1);
+  requireInteger('fileConcurrency', resolved.fileConcurrency, 1);
+  requireInteger('partRetries', resolved.partRetries, 0);
+  return resolved;
+}
+
+function requireInteger(name: string, value: number, min: number): void {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new InvalidParamError(`Upload policy ${name} must be an integer >= ${min}, got ${String(value)}.`);
+  }
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

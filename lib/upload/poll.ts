@@ -1,0 +1,42 @@
+import { defer, Observable, repeat, takeWhile } from 'rxjs';
+import { TimeoutError } from '../errors.js';
+
+/** How long and how often to poll; seconds, as in the seed's `wait(timeout=30, interval=0.3)`. */
+export interface PollTiming {
+  /** Seconds before giving up with a TimeoutError. Default 30. */
+  readonly timeout?: number;
+  /** Seconds between the end of one poll and the start of the next. Default 0.3. */
+  readonly interval?: number;
+}
+
+/** The seed's defaults. */
+export const DEFAULT_POLL_TIMING: Required<PollTiming> = Object.freeze({ timeout: 30, interval: 0.3 });
+
+/**
+ * Asks `check()` again and again (one request at a time, `interval` apart) and emits every answer up to and including
+ * the first one for which `done` is true. Running out of `timeout` is a TimeoutError; unsubscribing stops the poll
+ * in flight.
+ */
+export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
+  const { timeout, interval } = { ...DEFAULT_POLL_TIMING, ...dropUndefined(timing) };
+  const polls = defer(check).pipe(
+    repeat({ delay: interval * 1000 }),
+    takeWhile((answer) => !done(answer), true),
+  );
+  return new Observable<T>((subscriber) => {
+    const deadline = setTimeout(() => subscriber.error(new TimeoutError(`${what} did not finish within ${timeout} s.`)), timeout * 1000);
+    const subscription = polls.subscribe({
+      next: (answer) => subscriber.next(answer),
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    });
+    return () => {
+      clearTimeout(deadline);
+      subscription.unsubscribe();
+    };
+  });
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,65 @@
+import { defer, from, map, Observable, of, type ObservableInput } from 'rxjs';
+import { InvalidParamError } from '../errors.js';
+import { hmacSha256Hex } from '../transport/crypto.js';
+
+/** A signed-upload credential: `signature` = hex HMAC-SHA256(secret, String(expire)), `expire` in UNIX seconds. */
+export interface UploadSignature {
+  readonly expire: number;
+  readonly signature: string;
+}
+
+/** Obtains a signature without holding the secret, e.g. from your backend in a browser. Called once per upload. */
+export type UploadSignatureResolver = () => ObservableInput<UploadSignature>;
+
+/**
+ * How an upload is signed:
+ * - `true`: computed here from the client's secret key (Node, or trusted environments), valid for
+ *   `signatureLifetimeSeconds`;
+ * - an {@link UploadSignature}: used as is;
+ * - an {@link UploadSignatureResolver}: asked for one (a browser asking its backend);
+ * - `false` / absent: unsigned.
+ */
+export type UploadSigning = boolean | UploadSignature | UploadSignatureResolver;
+
+/** Default lifetime of signatures computed from the secret: 30 minutes. */
+export const DEFAULT_SIGNATURE_LIFETIME_SECONDS = 30 * 60;
+
+/** Computes a signed-upload credential with WebCrypto (Node >= 20 and browsers alike). */
+export function signUpload(secret: string, expire: number): Observable<UploadSignature> {
+  return defer(async () => ({ expire, signature: await hmacSha256Hex(secret, String(expire)) }));
+}
+
+/** What {@link resolveUploadSignature} needs to know about the caller. */
+export interface SigningContext {
+  readonly signing: UploadSigning | undefined;
+  readonly secretKey: string | undefined;
+  readonly lifetimeSeconds: number;
+  /** Current time in ms; injectable for specs. */
+  readonly now: () => number;
+}
+
+/** The signature of one upload, or null when unsigned. Bad signing input is an InvalidParamError, before any request. */
+export function resolveUploadSignature(context: SigningContext): Observable<UploadSignature | null> {
+  return defer(() => signatureOf(context));
+}
+
+function signatureOf(context: SigningContext): Observable<UploadSignature | null> {
+  const { signing } = context;
+  if (signing === undefined || signing === false) return of(null);
+  if (signing === true) {
+    if (!context.secretKey) {
+      throw new InvalidParamError('Signed upload asked (signed: true) but the client has no secret key; pass a signature or a resolver.');
+    }
+    const expire = Math.floor(context.now() / 1000) + context.lifetimeSeconds;
+    return signUpload(context.secretKey, expire);
+  }
+  if (typeof signing === 'function') return from(signing()).pipe(map(checkSignature));
+  return of(checkSignature(signing));
+}
+
+function checkSignature(value: UploadSignature): UploadSignature {
+  if (!value || !Number.isSafeInteger(value.expire) || typeof value.signature !== 'string' || value.signature === '') {
+    throw new InvalidParamError('An upload signature needs an integer `expire` (UNIX seconds) and a non-empty `signature`.');
+  }
+  return { expire: value.expire, signature: value.signature };
+}

@@ -1,0 +1,124 @@
+import { defer, Observable, of } from 'rxjs';
+import { InvalidParamError } from '../errors.js';
+
+/** One request body: a Buffer/Uint8Array or a Blob (in Node, a file-backed Blob is read as it is sent). */
+export type UploadBody = Uint8Array | Blob;
+
+/** Makes a fresh body for each attempt, so that a retried part re-reads its bytes. */
+export type BodyFactory = () => UploadBody;
+
+/** A source ready to be read: its size and type, and a reader of byte ranges. */
+export interface OpenedSource {
+  /** Exact size in bytes (> 0). */
+  readonly size: number;
+  /** Name to give the file, when the source knows one. */
+  readonly name?: string;
+  /** MIME type, when the source knows one. */
+  readonly type?: string;
+  /**
+   * Bytes `[start, end)` as a body factory. Sequential sources (streams) must be read in increasing order,
+   * which the uploader does; random-access ones (buffers, blobs, files) in any order.
+   */
+  read(start: number, end: number): Observable<BodyFactory>;
+  /** Releases what the source holds (open streams); called once the upload ends, however it ends. */
+  close(): void;
+}
+
+/** Something an upload can read: build one with `fromBytes`, `fromBlob`, or in Node `fromPath` / `fromStream`. */
+export interface UploadSource {
+  readonly kind: 'rxuploadcare.upload-source';
+  /** Opens the source: may do I/O (a `stat`), fails with InvalidParamError for bad sources, before any request. */
+  open(): Observable<OpenedSource>;
+}
+
+/** Anything `upload()` accepts: bytes (Buffer is a Uint8Array), a Blob/File, or an {@link UploadSource}. */
+export type UploadInput = Uint8Array | ArrayBuffer | Blob | UploadSource;
+
+/** Names and types for in-memory sources. */
+export interface SourceDescription {
+  readonly name?: string;
+  readonly type?: string;
+}
+
+/** Bytes in memory as a source. */
+export function fromBytes(bytes: Uint8Array | ArrayBuffer, description: SourceDescription = {}): UploadSource {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  return source(() =>
+    opened(view.byteLength, description, (start, end) => of(() => sendableBytes(view, start, end)), () => undefined),
+  );
+}
+
+/** A Blob (or a browser File, whose name and type are used) as a source. Read part by part, never whole. */
+export function fromBlob(blob: Blob, description: SourceDescription = {}): UploadSource {
+  const name = description.name ?? (blob as { name?: unknown }).name;
+  const type = description.type ?? (blob.type || undefined);
+  return source(() =>
+    opened(
+      blob.size,
+      { name: typeof name === 'string' && name !== '' ? name : undefined, type },
+      (start, end) => of(() => (start === 0 && end === blob.size ? blob : blob.slice(start, end))),
+      () => undefined,
+    ),
+  );
+}
+
+/** Turns any accepted input into a source; anything else (a stream of unknown size, ...) is an InvalidParamError. */
+export function toUploadSource(input: UploadInput): UploadSource {
+  if (isUploadSource(input)) return input;
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer) return fromBytes(input);
+  if (typeof Blob !== 'undefined' && input instanceof Blob) return fromBlob(input);
+  if (isStreamLike(input)) {
+    throw new InvalidParamError('A stream of unknown size cannot be uploaded: use fromStream(stream, { size }) or fromPath(path).');
+  }
+  throw new InvalidParamError('Unsupported upload source: pass a Buffer/Uint8Array, a Blob/File, or fromPath()/fromStream().');
+}
+
+/** True for values made by the source helpers. */
+export function isUploadSource(value: unknown): value is UploadSource {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'rxuploadcare.upload-source';
+}
+
+/** Builds an {@link UploadSource} from an opener; the opener runs at subscribe time, once per upload. */
+export function source(openSource: () => OpenedSource | Observable<OpenedSource>): UploadSource {
+  return {
+    kind: 'rxuploadcare.upload-source',
+    open: () =>
+      defer(() => {
+        const result = openSource();
+        return result instanceof Observable ? result : of(result);
+      }),
+  };
+}
+
+/** Builds an {@link OpenedSource}, rejecting empty input. */
+export function opened(
+  size: number,
+  description: SourceDescription,
+  read: OpenedSource['read'],
+  close: OpenedSource['close'],
+): OpenedSource {
+  if (!Number.isSafeInteger(size) || size < 0) throw new InvalidParamError(`Source size must be a byte count, got ${String(size)}.`);
+  if (size === 0) throw new InvalidParamError('Cannot upload an empty source (0 bytes).');
+  return { size, name: description.name, type: description.type, read, close };
+}
+
+function isStreamLike(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { pipe?: unknown; getReader?: unknown; on?: unknown };
+  return typeof candidate.getReader === 'function' || (typeof candidate.pipe === 'function' && typeof candidate.on === 'function');
+}
+
+interface BufferConstructorLike {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array;
+  isBuffer(value: unknown): boolean;
+}
+
+/**
+ * A slice the transport sends as exactly those bytes: axios sends a plain typed array's whole underlying buffer,
+ * so in Node the slice becomes a Buffer view (no copy) and in browsers a Blob.
+ */
+function sendableBytes(view: Uint8Array, start: number, end: number): UploadBody {
+  const NodeBuffer = (globalThis as { Buffer?: BufferConstructorLike }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(view.buffer, view.byteOffset + start, end - start);
+  return new Blob([view.subarray(start, end) as Uint8Array<ArrayBuffer>]);
+}

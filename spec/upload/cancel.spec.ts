@@ -1,0 +1,76 @@
+import { FileFromUrl } from '../../lib/upload/file-from-url.js';
+import { uploadFile } from '../../lib/upload/upload-file.js';
+import { testEnv } from '../support/test-env.js';
+import { addFault, emulatorClient, lastRequestId, pause, patternBytes, removeFault, requestsSince, settled } from './support/emulator-control.js';
+
+const MiB = 1024 * 1024;
+
+describe('upload cancellation', () => {
+  const base = () => testEnv().emulatorUrl;
+  let faults: string[] = [];
+
+  afterEach(async () => {
+    await Promise.all(faults.map((id) => removeFault(base(), id)));
+    faults = [];
+  });
+
+  it('unsubscribing a multipart upload aborts the parts in flight and sends nothing more (no complete call)', async () => {
+    const client = emulatorClient(base());
+    // Parts are held by the server long enough to be in flight when the subscriber leaves.
+    faults.push(await addFault(base(), { kind: 'latency', latencyMs: 3000, pathPrefix: '/multipart/part/' }));
+    const since = await lastRequestId(base());
+    // Parts larger than the loopback socket buffers: a part cannot be fully received before the client leaves.
+    const upload = uploadFile(patternBytes(24 * MiB), { policy: { partSize: 8 * MiB } }, client).subscribe();
+    // Wait until the part PUTs have reached the server, then leave.
+    for (let i = 0; i < 200; i++) {
+      const puts = (await requestsSince(base(), since)).filter((request) => request.method === 'PUT');
+      if (puts.length >= 3) break;
+      await pause(20);
+    }
+    upload.unsubscribe();
+    await settled(base());
+    const atCancel = await requestsSince(base(), since);
+    await pause(500);
+    const later = await requestsSince(base(), since);
+
+    const puts = atCancel.filter((request) => request.method === 'PUT' && request.path.startsWith('/multipart/part/'));
+    expect(puts.length).toBe(3);
+    for (const put of puts) expect(put.abortedByClient).withContext(JSON.stringify(put)).toBeTrue();
+    expect(atCancel.some((request) => request.path === '/multipart/complete/')).toBeFalse();
+    expect(later.length).toBe(atCancel.length);
+  });
+
+  it('unsubscribing a direct upload closes its connection', async () => {
+    const client = emulatorClient(base());
+    faults.push(await addFault(base(), { kind: 'latency', latencyMs: 3000, pathPrefix: '/base/' }));
+    const since = await lastRequestId(base());
+    const upload = uploadFile(patternBytes(1000), {}, client).subscribe();
+    for (let i = 0; i < 200; i++) {
+      if ((await requestsSince(base(), since)).length > 0) break;
+      await pause(20);
+    }
+    upload.unsubscribe();
+    await settled(base());
+    const requests = await requestsSince(base(), since);
+    expect(requests.map((request) => request.path)).toEqual(['/base/']);
+    expect(requests[0]!.abortedByClient).toBeTrue();
+  });
+
+  it('unsubscribing a from-URL wait stops polling', async () => {
+    const client = emulatorClient(base());
+    faults.push(await addFault(base(), { kind: 'latency', latencyMs: 3000, pathPrefix: '/from_url/status/' }));
+    const since = await lastRequestId(base());
+    const waiting = new FileFromUrl('5a0ec4e6-0f3c-4d0a-9b1a-3c6f1d2e7a44', client).wait({ interval: 0.05 }).subscribe();
+    for (let i = 0; i < 200; i++) {
+      if ((await requestsSince(base(), since)).length > 0) break;
+      await pause(20);
+    }
+    waiting.unsubscribe();
+    await settled(base());
+    const atCancel = await requestsSince(base(), since);
+    await pause(300);
+    expect(atCancel.length).toBe(1);
+    expect(atCancel[0]!.abortedByClient).toBeTrue();
+    expect((await requestsSince(base(), since)).length).toBe(1);
+  });
+});
