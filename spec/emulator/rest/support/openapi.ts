@@ -21,6 +21,7 @@ function isObject(value: unknown): value is Json {
  * - `oneOf` whose alternatives overlap by construction (every error schema is `{detail: string}`) is read as
  *   `anyOf`: one `{"detail": ...}` body cannot match exactly one of three identical shapes.
  * - `groupWithFiles.files` puts the file schema (`allOf`) on the array itself instead of on its items.
+ * - `enum`s of error details hold templates (`Public key {public_key} not found.`): a `{name}` matches any text.
  * - `default_effects` is declared `format: uri` while its values are relative operation paths (`resize/x800/`, or
  *   '' for none): read as `uri-reference`.
  */
@@ -33,6 +34,10 @@ function toJsonSchema(node: unknown, root: Json, seen: Map<string, Json>): unkno
     if (key === 'nullable' || key === 'example' || key === 'examples' || key === 'x-codeSamples') continue;
     out[key === 'oneOf' ? 'anyOf' : key] = toJsonSchema(value, root, seen);
   }
+  if (Array.isArray(out['enum']) && out['enum'].some((item) => typeof item === 'string' && /\{\w+\}/.test(item))) {
+    out['anyOf'] = (out['enum'] as unknown[]).map((item) => (typeof item === 'string' ? { pattern: templatePattern(item) } : { const: item }));
+    delete out['enum'];
+  }
   if (isObject(out['properties']) && isObject(out['properties']['default_effects'])) {
     out['properties'] = { ...out['properties'], default_effects: { ...out['properties']['default_effects'], format: 'uri-reference' } };
   }
@@ -42,6 +47,13 @@ function toJsonSchema(node: unknown, root: Json, seen: Map<string, Json>): unkno
   }
   if (node['nullable'] === true) return { anyOf: [out, { type: 'null' }] };
   return out;
+}
+
+function templatePattern(template: string): string {
+  return `^${template
+    .split(/\{\w+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+')}$`;
 }
 
 function resolveRef(ref: string, root: Json, seen: Map<string, Json>): Json {
@@ -102,4 +114,15 @@ export function contractErrors(path: string, method: string, status: number, bod
   }
   if (validate(body)) return '';
   return `${key}: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}\nbody: ${JSON.stringify(body).slice(0, 800)}`;
+}
+
+/** Checks a value against a named component schema, e.g. `webhookFilePayload`; '' when it conforms. */
+export function schemaErrors(name: string, value: unknown): string {
+  const key = `#/components/schemas/${name}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile(resolveRef(key, document, refs));
+    validators.set(key, validate);
+  }
+  return validate(value) ? '' : `${name}: ${ajv.errorsText(validate.errors)}\nvalue: ${JSON.stringify(value).slice(0, 800)}`;
 }

@@ -20,6 +20,8 @@ export interface RestRequest {
   readonly contentType?: string;
   /** Raw body text; overrides `body`. */
   readonly rawBody?: string;
+  /** Sign these instead of what is sent, to prove the signature covers them. */
+  readonly signedInstead?: { readonly path?: string; readonly body?: string; readonly method?: string };
 }
 
 export interface RestResponse {
@@ -44,9 +46,10 @@ export async function rest(origin: string, request: RestRequest): Promise<RestRe
   const auth = request.auth ?? 'signed';
   if (auth === 'simple') headers['Authorization'] = `Uploadcare.Simple ${keys.publicKey}:${keys.secretKey}`;
   if (auth === 'signed') {
-    const md5 = createHash('md5').update(text).digest('hex');
+    const signed = request.signedInstead ?? {};
+    const md5 = createHash('md5').update(signed.body ?? text).digest('hex');
     const signature = createHmac('sha1', keys.secretKey)
-      .update([method, md5, contentType, date, request.path].join('\n'))
+      .update([signed.method ?? method, md5, contentType, date, signed.path ?? request.path].join('\n'))
       .digest('hex');
     headers[request.dateHeader ?? 'X-Uploadcare-Date'] = date;
     headers['Authorization'] = `Uploadcare ${keys.publicKey}:${signature}`;
