@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { banner } from './banner.js';
 import { CliUsageError, parseCli, USAGE } from './cli-args.js';
-import { resolveProjects } from './options.js';
+import { EmulatorOptionError, resolveProjects } from './options.js';
 import { startEmulator } from './server.js';
 
 /** `npm start`: runs the emulator on a loopback port until interrupted. */
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof CliUsageError) {
+  if (error instanceof CliUsageError || error instanceof EmulatorOptionError) {
     process.stderr.write(`${error.message}\nRun with --help for the options.\n`);
     process.exit(2);
   }

@@ -43,7 +43,7 @@ export async function handleRequest(pipeline: RequestPipeline, req: IncomingMess
     const plan = pipeline.faults.decide(req.method ?? 'GET', url.pathname);
     entry.faults = plan.applied;
     if (plan.delayMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
+      await pause(plan.delayMs, res);
       if (res.destroyed) return;
     }
     if (plan.outcome?.kind === 'drop') {
@@ -89,6 +89,19 @@ async function route(router: Router, req: IncomingMessage, res: ServerResponse, 
     throw new HttpError(405, { detail: `Method "${req.method ?? ''}" not allowed.` }, { Allow: found.allowed.join(', ') });
   }
   await found.handler({ req, res, url, params: found.params });
+}
+
+/** Waits `ms`, or less when the connection closes meanwhile (so no timer outlives a closed emulator). */
+function pause(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+  });
 }
 
 /** Fills in the log entry's end, status, and who cut the connection if it ended early. */

@@ -75,10 +75,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     openConnections: () => sockets.size,
     close: () =>
-      (closed ??= new Promise<void>((resolve) => {
+      (closed ??= (async () => {
         closing = true;
+        const gone = [...sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
         for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }).then(() => persistence?.flush())),
+        await new Promise((resolve) => server.close(resolve));
+        await Promise.all(gone);
+        // Let the cut responses report their end to the request log before the caller reads it.
+        await new Promise((resolve) => setImmediate(resolve));
+        await persistence?.flush();
+      })()),
   };
 }
