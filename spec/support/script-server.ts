@@ -7,7 +7,8 @@ import type { AddressInfo, Socket } from 'node:net';
  * - `POST /__script/enqueue` with a JSON array of {@link ScriptedResponse}: answers for the next requests, in order.
  * - `GET /__script/log`: every non-control request received, as {@link LoggedRequest}s.
  * - `POST /__script/reset`: forgets the queue and the log.
- * Any other request takes the next scripted answer, or, when none is queued, a 200 echo of itself.
+ * Any other request takes the next scripted answer, or, when none is queued, a 200 echo of itself (a scripted answer
+ * with `echo: true` echoes the request with its own status).
  */
 export interface ScriptedResponse {
   readonly status?: number;
@@ -18,6 +19,8 @@ export interface ScriptedResponse {
   readonly delayMs?: number;
   /** `drop`: destroy the socket without answering; `hang`: never answer; `truncate`: promise more bytes than sent. */
   readonly action?: 'respond' | 'drop' | 'hang' | 'truncate';
+  /** Answer with the echo of the request (method, url, headers, body) as the body, with this `status`. */
+  readonly echo?: boolean;
 }
 
 export interface LoggedRequest {
@@ -75,7 +78,8 @@ export async function startScriptServer(): Promise<{ url: string; close: () => P
 }
 
 async function answer(res: ServerResponse, scripted: ScriptedResponse | undefined, request: LoggedRequest): Promise<void> {
-  const script = scripted ?? { body: { method: request.method, url: request.url, headers: request.headers, body: request.body } };
+  const echo = { method: request.method, url: request.url, headers: request.headers, body: request.body };
+  const script = !scripted ? { body: echo } : scripted.echo ? { ...scripted, body: echo } : scripted;
   if (script.delayMs) await new Promise((resolve) => setTimeout(resolve, script.delayMs));
   if (res.destroyed) return;
   switch (script.action) {

@@ -157,8 +157,9 @@ describe('Uploadcare.request over loopback HTTP', () => {
   });
 
   it('maps a dropped connection and a refused one to APIConnectionError', async () => {
-    // Chromium silently resends a request whose reused keep-alive connection dropped: drop that one too.
-    await enqueue({ action: 'drop' }, { action: 'drop' });
+    // Chromium silently resends a request whose reused keep-alive connection dropped, on each pooled connection in
+    // turn (up to 6 per host): drop those resends too.
+    await enqueue(...Array.from({ length: 8 }, () => ({ action: 'drop' as const })));
     expect(await failure(firstValueFrom(client.request({ method: 'POST', url: `${scriptBase()}drop` })))).toBeInstanceOf(APIConnectionError);
     const refused = await failure(firstValueFrom(client.request({ method: 'GET', url: 'http://127.0.0.1:9/' })));
     expect(refused).toBeInstanceOf(APIConnectionError);

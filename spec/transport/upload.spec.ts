@@ -58,6 +58,12 @@ describe('Uploadcare.upload over loopback HTTP', () => {
     expect(inA200.status).toBe(404);
   });
 
+  it('leaves a 2xx with a plain error field (a from_url/status/ report) to the caller', async () => {
+    await enqueue({ status: 200, body: { status: 'error', error: 'HTTP client error: 404.', error_code: 'DownloadFileHTTPClientError' } });
+    const report = await firstValueFrom(client.upload<{ status: string }>('GET', 'from_url/status/', { token: 't' }));
+    expect(report.status).toBe('error');
+  });
+
   it('maps the older plain-text error too', async () => {
     await enqueue({ status: 400, body: 'UPLOADCARE_PUB_KEY is required.' });
     const error = (await failure(firstValueFrom(client.upload('POST', 'base/')))) as InvalidRequestError;
