@@ -1,5 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { createWebhook, deleteWebhook, listOfWebhooks, updateWebhook, UploadcareAuthSchema, type UserSettings } from '@uploadcare/rest-client';
+import {
+  createWebhook,
+  deleteWebhook,
+  listOfWebhooks,
+  updateWebhook,
+  UploadcareAuthSchema,
+  WebhookEvent,
+  type UserSettings,
+} from '@uploadcare/rest-client';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { addFile } from './support/fixtures.js';
 import { startHookReceiver, type HookReceiver, type ReceivedHook } from './support/hook-receiver.js';
@@ -100,7 +108,7 @@ describe('emulator webhooks', () => {
   it('is managed by the official rest-client: create, list, update, delete', async () => {
     const settings: UserSettings = { authSchema: new UploadcareAuthSchema(DEMO_KEYS), apiBaseURL: `${emulator.url}/` };
     const targetUrl = `${receiver.url}/official`;
-    const created = await createWebhook({ targetUrl, event: 'file.uploaded', isActive: true, signingSecret: 'abc' }, settings);
+    const created = await createWebhook({ targetUrl, event: WebhookEvent.FILE_UPLOADED, isActive: true, signingSecret: 'abc' }, settings);
     expect(created.targetUrl).toBe(targetUrl);
     expect(created.isActive).toBeTrue();
     expect((await listOfWebhooks({}, settings)).map((hook) => hook.id)).toEqual([created.id]);
