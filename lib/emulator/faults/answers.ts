@@ -12,9 +12,10 @@ export function apiOfPath(path: string): ApiName {
   return /^\/[0-9a-f]{8}-[0-9a-f]{4}-/i.test(path) ? 'cdn' : 'rest';
 }
 
+// The Upload API's generic error code (the official client's `ServerErrorCode` list has no narrower one for 5xx).
 const MESSAGES: Record<500 | 503, { text: string; code: string }> = {
-  500: { text: 'Internal server error.', code: 'InternalServerError' },
-  503: { text: 'Service temporarily unavailable.', code: 'ServiceUnavailableError' },
+  500: { text: 'Internal server error.', code: 'UploadAPIError' },
+  503: { text: 'Service temporarily unavailable.', code: 'UploadAPIError' },
 };
 
 /** Answers a throttle or error fault the way the called API answers it for real. */

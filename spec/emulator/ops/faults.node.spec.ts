@@ -69,7 +69,7 @@ describe('emulator faults', () => {
     const upload = await fetch(`${emulator.url}/info/?jsonerrors=1`);
     expect(upload.status).toBe(503);
     expect(await upload.json()).toEqual({
-      error: { status_code: 503, content: 'Service temporarily unavailable.', error_code: 'ServiceUnavailableError' },
+      error: { status_code: 503, content: 'Service temporarily unavailable.', error_code: 'UploadAPIError' },
     });
     const cdn = await fetch(`${emulator.url}/3addab78-6368-4c55-ac08-22412b6a2a4c/`);
     expect(cdn.status).toBe(503);
