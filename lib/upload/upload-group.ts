@@ -1,11 +1,13 @@
 import { defer, forkJoin, from, map, mergeMap, Observable, switchMap, toArray } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { InvalidParamError } from '../errors.js';
+import { APIError, InvalidParamError } from '../errors.js';
 import { File } from '../resources/file.js';
 import { FileGroup } from '../resources/file-group.js';
 import { progressEvent, type UploadProgressEvent } from './events.js';
-import { checkUploadOptions, type UploadOptions } from './options.js';
+import { checkUploadOptions, commonFields, type UploadOptions } from './options.js';
+import { DEFAULT_SIGNATURE_LIFETIME_SECONDS, resolveUploadSignature } from './signature.js';
+import type { GroupAnswer } from './upload-api.js';
 import { resolveUploadPolicy } from './policy.js';
 import { ByteProgress } from './progress.js';
 import { toUploadSource, type UploadInput } from './source.js';
@@ -23,7 +25,7 @@ export type GroupUploadEvent = UploadProgressEvent | GroupCompleteEvent;
 
 /**
  * Uploads every input (at most `policy.fileConcurrency` at once, each as {@link uploadFile} would) and groups them
- * (`POST group/`) in input order. Progress is the bytes sent over all files, against the sum of their sizes.
+ * (`POST group/`, signed too when `signed` is set: the signature is resolved once for the whole group) in input order. Progress is the bytes sent over all files, against the sum of their sizes.
  * Every source is checked and opened first: a bad one is an InvalidParamError before any request. `filename` and
  * `contentType` options are ignored (each source keeps its own); the rest apply to every file.
  * @param client the client to use; default {@link defaultClient}.
@@ -35,11 +37,18 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
     const sources = [...inputs].map(toUploadSource);
     if (sources.length === 0) throw new InvalidParamError('set of files is empty');
     const uploadcare = client ?? defaultClient();
-    const perFile: UploadOptions = { ...options, filename: undefined, contentType: undefined };
-    return forkJoin(sources.map((source) => source.open())).pipe(
+    const signing = resolveUploadSignature({
+      signing: options.signed,
+      secretKey: uploadcare.options.secretKey,
+      lifetimeSeconds: options.signatureLifetimeSeconds ?? DEFAULT_SIGNATURE_LIFETIME_SECONDS,
+      now: Date.now,
+    });
+    return forkJoin([forkJoin(sources.map((source) => source.open())), signing]).pipe(
       switchMap(
-        (opened) =>
+        ([opened, signature]) =>
           new Observable<GroupUploadEvent>((subscriber) => {
+            // One signature for the whole group: a resolver is asked once.
+            const perFile: UploadOptions = { ...options, filename: undefined, contentType: undefined, signed: signature ?? false };
             const sizes = opened.map((source) => source.size);
             const total = sizes.reduce((sum, size) => sum + size, 0);
             const progress = new ByteProgress(sizes, (done) => subscriber.next(progressEvent(done, total)));
@@ -61,7 +70,11 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
                 ),
                 toArray(),
                 map((results) => results.sort((a, b) => a.index - b.index).map((result) => new File(result.uuid, client))),
-                switchMap((files) => FileGroup.create(files, client).pipe(map((group): GroupCompleteEvent => ({ type: 'complete', group, files })))),
+                switchMap((files) =>
+                  uploadcare
+                    .upload<GroupAnswer>('POST', 'group/', { ...groupFields(files), ...commonFields(undefined, signature) })
+                    .pipe(map((answer): GroupCompleteEvent => ({ type: 'complete', group: groupOf(answer, client), files }))),
+                ),
               )
               .subscribe({
                 next: (event) => subscriber.next(event),
@@ -76,4 +89,14 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
       ),
     );
   });
+}
+
+/** `files[i]` fields: each file's CDN path, as `FileGroup.create` sends them. */
+function groupFields(files: readonly File[]): Record<string, string> {
+  return Object.fromEntries(files.map((file, i) => [`files[${i}]`, file.cdnPath(file.defaultEffects)]));
+}
+
+function groupOf(answer: GroupAnswer, client: Uploadcare | undefined): FileGroup {
+  if (typeof answer?.id !== 'string') throw new APIError('group/ answered without a group id.', { body: answer });
+  return new FileGroup(answer.id, client);
 }
