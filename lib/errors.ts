@@ -19,6 +19,8 @@ export interface UploadcareExceptionDetails {
   readonly body?: unknown;
   /** The lower-level error behind this one (network error, parse error...), already stripped of credentials. */
   readonly cause?: unknown;
+  /** Seconds the server asked to wait before trying again (`Retry-After`, `X-Throttle-Wait-Seconds`), if it said. */
+  readonly retryAfter?: number;
 }
 
 /** The plain-data form of an error, as {@link UploadcareException.toJSON} returns it. */
@@ -31,6 +33,7 @@ export interface UploadcareExceptionJson {
   readonly code?: string | null;
   readonly body?: unknown;
   readonly cause?: string;
+  readonly retryAfter?: number;
 }
 
 /** The base class of every error the library raises. */
@@ -48,6 +51,8 @@ export class UploadcareException extends Error {
   readonly body?: unknown;
   /** The lower-level error behind this one. */
   declare readonly cause?: unknown;
+  /** Seconds the server asked to wait before trying again, if it said (429s, and 503s with `Retry-After`). */
+  readonly retryAfter?: number;
 
   constructor(message: string, details: UploadcareExceptionDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -56,6 +61,7 @@ export class UploadcareException extends Error {
     if (details.url !== undefined) this.url = details.url;
     if (details.code !== undefined) this.code = details.code;
     if (details.body !== undefined) this.body = details.body;
+    if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
   }
 
   /** Plain data for logs and JSON output; the cause is reduced to its message. */
@@ -69,6 +75,7 @@ export class UploadcareException extends Error {
       ...(this.code !== undefined && { code: this.code }),
       ...(this.body !== undefined && { body: this.body }),
       ...(this.cause !== undefined && { cause: this.cause instanceof Error ? this.cause.message : String(this.cause) }),
+      ...(this.retryAfter !== undefined && { retryAfter: this.retryAfter }),
     };
   }
 }

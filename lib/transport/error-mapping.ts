@@ -28,13 +28,13 @@ export function errorFromAnswer(answer: FailedAnswer, now: number = Date.now()):
   const envelope = uploadErrorEnvelope(answer.body);
   const status = envelope?.status ?? answer.status;
   const code = envelope?.code ?? restErrorCode(answer.body);
-  const reason = envelope?.content ?? describeBody(answer.body);
-  const details = { status, method: answer.method, url: answer.url, code, body: answer.body };
+  const location = answer.headers['location'];
+  const reason =
+    status >= 300 && status < 400 && location ? `redirected to ${location}, which the client does not follow` : (envelope?.content ?? describeBody(answer.body));
+  const waitMs = serverWaitMs(answer.headers, now);
+  const details = { status, method: answer.method, url: answer.url, code, body: answer.body, ...(waitMs !== undefined && { retryAfter: waitMs / 1000 }) };
   const message = `${answer.method} ${answer.url} failed with ${status}: ${reason}`;
-  if (status === 429) {
-    const waitMs = serverWaitMs(answer.headers, now);
-    return new ThrottledRequestError(message, { ...details, wait: waitMs === undefined ? 0 : waitMs / 1000 });
-  }
+  if (status === 429) return new ThrottledRequestError(message, { ...details, wait: waitMs === undefined ? 0 : waitMs / 1000 });
   if (status === 401 || status === 403) return new AuthenticationError(message, details);
   if (status >= 400 && status < 500) return new InvalidRequestError(message, details);
   return new APIError(message, details);

@@ -28,7 +28,7 @@ export type RetryDecision = { readonly retry: true; readonly delayMs: number } |
  * - ThrottledRequestError (429): waits the server's `wait` when it gave one (never less), else a full-jitter backoff;
  *   at most `throttled.maxRetries` times; a server wait above `maxServerWaitMs` fails at once.
  * - APIConnectionError, TimeoutError and APIError with a status in `retryStatuses`: only when the request is safe to
- *   repeat; full-jitter backoff, at most `network.maxRetries` times.
+ *   repeat; full-jitter backoff (but never less than a 503's `Retry-After`), at most `network.maxRetries` times.
  * - Anything else, and any error after the attempt emitted, fails at once.
  * Each subscription counts its own retries; the final error is the last attempt's, never a silent completion.
  */
@@ -70,9 +70,11 @@ export function decideRetry(
     return { retry: true, delayMs: serverMs ?? backoffMs(policy.throttled, attempts.throttled, random) };
   }
   if (isTransient(error, policy) && isSafeToRepeat(target)) {
+    const serverMs = error instanceof APIError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
+    if (serverMs > policy.maxServerWaitMs) return { retry: false, error };
     if (attempts.network >= policy.network.maxRetries) return { retry: false, error };
     attempts.network += 1;
-    return { retry: true, delayMs: backoffMs(policy.network, attempts.network, random) };
+    return { retry: true, delayMs: Math.max(serverMs, backoffMs(policy.network, attempts.network, random)) };
   }
   return { retry: false, error };
 }

@@ -104,7 +104,6 @@ describe('Uploadcare.request over loopback HTTP', () => {
       [429, ThrottledRequestError],
       [500, APIError],
       [502, APIError],
-      [302, APIError],
     ] as const;
     for (const [status, type] of cases) {
       await enqueue({ status, body: { detail: `detail ${status}`, error_code: `code_${status}` } });
@@ -125,6 +124,12 @@ describe('Uploadcare.request over loopback HTTP', () => {
     const first = (await failure(firstValueFrom(client.request({ method: 'GET', url: `${scriptBase()}t1` })))) as ThrottledRequestError;
     const second = (await failure(firstValueFrom(client.request({ method: 'GET', url: `${scriptBase()}t2` })))) as ThrottledRequestError;
     expect([first.wait, second.wait]).toEqual([7, 3]);
+  });
+
+  it('keeps a 503 Retry-After on the error', async () => {
+    await enqueue({ status: 503, headers: { 'Retry-After': '12' }, body: { detail: 'maintenance' } });
+    const unavailable = (await failure(firstValueFrom(client.request({ method: 'POST', url: `${scriptBase()}m` })))) as APIError;
+    expect(unavailable.retryAfter).toBe(12);
   });
 
   it('retries a 429 after the server wait, then succeeds', async () => {

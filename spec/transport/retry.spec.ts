@@ -120,6 +120,16 @@ describe('retryByPolicy (virtual clock)', () => {
     });
   }
 
+  it("waits at least a 503's Retry-After, and gives up at once when it is beyond maxServerWaitMs", () => {
+    scheduler.run(({ expectObservable }) => {
+      const unavailable = new APIError('503', { status: 503, retryAfter: 2 });
+      const { source } = attempts([unavailable, 'a']);
+      expectObservable(source.pipe(retryByPolicy(POLICY, GET, { random: () => 0.999 }))).toBe('2000ms (a|)', { a: 'a' });
+      const tooLong = new APIError('503', { status: 503, retryAfter: 3600 });
+      expectObservable(attempts([tooLong, 'a']).source.pipe(retryByPolicy(POLICY, GET))).toBe('#', undefined, tooLong);
+    });
+  });
+
   it('retries a POST marked idempotent, and not a GET marked non-idempotent', () => {
     scheduler.run(({ expectObservable }) => {
       const post = attempts([network(), 'a']);
