@@ -58,6 +58,8 @@ export function registerFromUrlRoutes({ router, store }: EmulatorContext, tasks:
 
   const status = uploadRoute(async ({ req }, params) => {
     if (req.method === 'POST') await readForm(req, params);
+    // Clients may poll without a key (the token is the secret); a key they do send must be a project's.
+    if (params.get('pub_key') !== undefined || params.get('UPLOADCARE_PUB_KEY') !== undefined) requireProject(store, params, 'pub_key');
     const token = params.get('token');
     if (!token) throw new UploadApiError('TokenRequiredError');
     const state = tasks.get(token);

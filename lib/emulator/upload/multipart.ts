@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../context.js';
+import type { BlobRef } from '../state/blob-store.js';
 import { UploadApiError } from './errors.js';
 import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
@@ -58,7 +59,14 @@ export function registerMultipartRoutes({ router, store, origin }: EmulatorConte
       return partSizeError(req, res, Number(declared), expected);
     }
     const received = { bytes: 0, md5: createHash('md5') };
-    const blob = await store.blobs.write(uptoExpected(req, expected, received));
+    let blob: BlobRef;
+    try {
+      blob = await store.blobs.write(uptoExpected(req, expected, received));
+    } catch (error) {
+      // A client that goes away mid-part leaves nothing (the blob store keeps no half blob) and needs no answer.
+      if (!req.complete) return void res.destroy();
+      throw error;
+    }
     if (received.bytes !== expected || session.isClosed) {
       await store.blobs.delete(blob.id);
       if (session.isClosed) return s3Error(req, res, 404, 'NoSuchUpload', 'The specified upload does not exist.');

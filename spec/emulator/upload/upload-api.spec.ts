@@ -185,6 +185,9 @@ describe('emulator Upload API', () => {
     it('answers unknown for a token never issued and TokenRequiredError without one', async () => {
       const unknown = await getJson('/from_url/status/', { token: '00000000-0000-4000-8000-000000000000', jsonerrors: '1' });
       expect(unknown.json).toEqual({ status: 'unknown' });
+      const stranger = await getJson('/from_url/status/', { token: '00000000-0000-4000-8000-000000000000', pub_key: 'nosuchkey', jsonerrors: '1' });
+      expect(stranger.status).toBe(403);
+      expect((stranger.json['error'] as { error_code: string }).error_code).toBe('ProjectPublicKeyInvalidError');
       const missing = await getJson('/from_url/status/', { jsonerrors: '1' });
       expect(missing.status).toBe(400);
       expect((missing.json['error'] as { error_code: string }).error_code).toBe('TokenRequiredError');
