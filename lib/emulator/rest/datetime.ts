@@ -6,6 +6,7 @@ export function formatDatetime(date: Date): string {
   return `${date.toISOString().slice(0, 23)}000Z`;
 }
 
+/** {@link formatDatetime}, or null for a missing date. */
 export function formatNullableDatetime(date: Date | null): string | null {
   return date ? formatDatetime(date) : null;
 }

@@ -3,6 +3,7 @@ import { badRequest } from './params.js';
 /** Uploadcare's file metadata limits. */
 export const METADATA_RULES = { keyPattern: /^[-_.:A-Za-z0-9]{1,64}$/, maxValueLength: 512, maxKeys: 50 } as const;
 
+/** Returns a valid metadata key; a 400 otherwise. */
 export function checkMetadataKey(key: string): string {
   if (!METADATA_RULES.keyPattern.test(key)) {
     throw badRequest('Invalid metadata key: up to 64 characters of A-Z, a-z, 0-9, "-", "_", "." and ":".');
@@ -10,6 +11,7 @@ export function checkMetadataKey(key: string): string {
   return key;
 }
 
+/** Returns a valid metadata value (a string of 1 to 512 characters); a 400 otherwise. */
 export function checkMetadataValue(value: unknown): string {
   if (typeof value !== 'string') throw badRequest('Metadata value must be a JSON string.');
   if (value.length < 1 || value.length > METADATA_RULES.maxValueLength) {
@@ -18,6 +20,7 @@ export function checkMetadataValue(value: unknown): string {
   return value;
 }
 
+/** A 400 when a file's metadata would have more keys than allowed. */
 export function checkMetadataCount(metadata: Readonly<Record<string, string>>): void {
   if (Object.keys(metadata).length > METADATA_RULES.maxKeys) {
     throw badRequest(`A file can have at most ${METADATA_RULES.maxKeys} metadata keys.`);

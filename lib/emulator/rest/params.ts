@@ -33,6 +33,7 @@ export function parseBoolean(value: unknown): boolean | undefined {
 /** Page sizes of list endpoints. */
 export const PAGE_LIMITS = { default: 100, max: 1000 } as const;
 
+/** `limit`: 1 to 1000, 100 when absent; a 400 otherwise. */
 export function limitParam(query: URLSearchParams): number {
   const text = query.get('limit');
   if (text === null || text === '') return PAGE_LIMITS.default;
@@ -54,6 +55,7 @@ export function datetimeParam(query: URLSearchParams, name: string): number | un
   return time;
 }
 
+/** `offset` of page links: a non-negative integer, 0 when absent. */
 export function offsetParam(query: URLSearchParams): number {
   const text = query.get('offset');
   if (text === null || text === '') return 0;

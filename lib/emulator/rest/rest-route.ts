@@ -34,6 +34,7 @@ export interface RestAnswer {
   readonly body?: unknown;
 }
 
+/** A REST route's logic, run after the version and authentication checks. */
 export type RestHandler = (call: RestCall) => RestAnswer | Promise<RestAnswer>;
 
 function acceptsV07(req: IncomingMessage): boolean {

@@ -1,5 +1,6 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a canonical 8-4-4-4-12 hex UUID (any case). */
 export function isUuid(text: string): boolean {
   return UUID.test(text);
 }

@@ -4,6 +4,7 @@ import { SortedEntries, type TimeKey } from './sorted-entries.js';
 
 /** The disjoint states a file is listed under, plus `existing` (stored or not, but not removed). */
 export type FileCategory = 'stored' | 'unstored' | 'removed';
+/** What `GET /files/` can list: one category, or every file not removed. */
 export type FileListing = FileCategory | 'existing';
 
 function categoryOf(file: FileRecord): FileCategory {

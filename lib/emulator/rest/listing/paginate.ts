@@ -14,6 +14,7 @@ export interface PageCursor {
   readonly limit: number;
 }
 
+/** Reads `from`, `to`, `offset` and `limit` from a list request. */
 export function cursorFromQuery(query: URLSearchParams): PageCursor {
   return {
     from: datetimeParam(query, 'from'),
@@ -23,6 +24,7 @@ export function cursorFromQuery(query: URLSearchParams): PageCursor {
   };
 }
 
+/** One page of a listing and the cursors of its neighbours. */
 export interface Page<T> {
   readonly items: T[];
   /** Query changes of the next / previous page's link; null when there is none. */
