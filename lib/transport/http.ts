@@ -45,7 +45,9 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
       .request({
         method: request.method,
         url: request.url,
-        headers: { ...request.headers },
+        // Without a body, axios would add `Content-Type: application/x-www-form-urlencoded` to POST/PUT/PATCH, which
+        // the REST signature (made with an empty content type) does not cover; `false` keeps it out.
+        headers: { ...(body === undefined && { 'Content-Type': false }), ...request.headers },
         data: body,
         responseType: axiosResponseType(responseType),
         signal: controller.signal,
