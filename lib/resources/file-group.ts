@@ -131,7 +131,7 @@ export class FileGroup implements AsyncIterable<File | null> {
     return this.info().pipe(
       switchMap((info) => {
         if (groupStoredDate(info) !== null) return of(info);
-        const members = (info.files ?? []).filter((file): file is FileInfo => file !== null);
+        const members = presentFiles(info);
         return storeFiles(
           members.map((file) => file.uuid),
           this.#client,
@@ -160,7 +160,7 @@ export class FileGroup implements AsyncIterable<File | null> {
   files(): Observable<File | null> {
     return this.info().pipe(
       concatMap((info) => from(info.files ?? [])),
-      map((file) => (file ? File.constructFrom(file, this.#client) : null)),
+      map((file) => this.#member(file)),
     );
   }
 
@@ -174,10 +174,7 @@ export class FileGroup implements AsyncIterable<File | null> {
     }
     const position = index < 0 ? this.length + index : index;
     return this.info().pipe(
-      map((info) => {
-        const file = info.files?.[position];
-        return file ? File.constructFrom(file, this.#client) : null;
-      }),
+      map((info) => this.#member(info.files?.[position])),
     );
   }
 
@@ -194,6 +191,11 @@ export class FileGroup implements AsyncIterable<File | null> {
   /** `for await (const file of group)`: the files in order, File or null (one info request, then the cache). */
   async *[Symbol.asyncIterator](): AsyncIterator<File | null> {
     yield* await lastValueFrom(this.files().pipe(toArray()));
+  }
+
+  /** A File for a group entry; null for a deleted file (REST v0.7 gives null; some servers give the removed file). */
+  #member(file: FileInfo | null | undefined): File | null {
+    return file && !file.datetime_removed ? File.constructFrom(file, this.#client) : null;
   }
 
   #fetchInfo(): Observable<GroupInfo> {
@@ -215,7 +217,7 @@ function checkGroupFiles(files: Iterable<File>): File[] {
 
 function groupStoredDate(info: GroupInfo): Date | null {
   if (info.datetime_stored !== undefined) return toDate(info.datetime_stored);
-  const files = (info.files ?? []).filter((file): file is FileInfo => file !== null);
+  const files = presentFiles(info);
   if (files.length === 0) return null;
   let latest: Date | null = null;
   for (const file of files) {
@@ -224,4 +226,9 @@ function groupStoredDate(info: GroupInfo): Date | null {
     if (latest === null || stored > latest) latest = stored;
   }
   return latest;
+}
+
+/** The files of the group that still exist. */
+function presentFiles(info: GroupInfo): FileInfo[] {
+  return (info.files ?? []).filter((file): file is FileInfo => file !== null && !file.datetime_removed);
 }

@@ -5,7 +5,7 @@ import { testEnv } from '../../support/test-env.js';
  * library's upload code, and returns the new file's UUID.
  */
 export async function uploadTestFile(
-  content: string = `hello ${Math.random()}`,
+  content: string | Uint8Array<ArrayBuffer> = `hello ${Math.random()}`,
   options: { filename?: string; store?: boolean; url?: string; type?: string } = {},
 ): Promise<string> {
   const form = new FormData();
