@@ -41,14 +41,14 @@ function contentInfoJson(file: FileRecord): Record<string, unknown> {
   return info;
 }
 
-// The emulator knows an image's size and format only; the fields it cannot know get the API's "unknown" values.
+// The emulator reads an image's header only; what EXIF would tell (orientation, place, date, dpi) is "unknown".
 function imageInfoJson(image: ImageInfo): Record<string, unknown> {
   return {
     format: image.format,
     width: image.width,
     height: image.height,
-    sequence: false,
-    color_mode: 'RGB',
+    sequence: image.sequence ?? false,
+    color_mode: image.colorMode ?? 'RGB',
     orientation: null,
     geo_location: null,
     datetime_original: null,
