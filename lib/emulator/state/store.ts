@@ -4,7 +4,12 @@ import type { FileRecord, GroupRecord, ProjectConfig, WebhookRecord } from './re
 
 /** A change to the state, as webhooks and persistence see it. */
 export type StoreEvent =
-  | { readonly type: 'file.uploaded' | 'file.stored' | 'file.deleted' | 'file.updated'; readonly file: FileRecord }
+  | {
+      readonly type: 'file.uploaded' | 'file.stored' | 'file.deleted' | 'file.updated';
+      readonly file: FileRecord;
+      /** The record before the change, for updates (webhooks' `previous_values`). */
+      readonly previous?: FileRecord;
+    }
   | { readonly type: 'group.created' | 'group.updated' | 'group.deleted'; readonly group: GroupRecord }
   | { readonly type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted'; readonly webhook: WebhookRecord };
 
@@ -66,7 +71,7 @@ export class Store {
         : !before.datetimeStored && file.datetimeStored
           ? 'file.stored'
           : 'file.updated';
-    this.emit({ type, file });
+    this.emit({ type, file, previous: before });
     return file;
   }
 

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { FileRecord, WebhookEvent, WebhookRecord } from '../state/records.js';
 import type { Store, StoreEvent } from '../state/store.js';
-import { fileEventPayload } from './payload.js';
+import { fileEventPayload, infoChanged, infoUpdatedPayload } from './payload.js';
 import { WEBHOOK_SIGNATURE_HEADER, webhookSignature } from './signature.js';
 
 /** The store events that webhooks deliver, by the webhook event they are. */
@@ -25,9 +25,10 @@ export interface WebhookDelivery {
 }
 
 /**
- * POSTs `file.uploaded`, `file.stored` and `file.deleted` to the project's active webhooks for that event, as the
- * store reports them; signed with `X-Uc-Signature` when the webhook has a signing secret. Fire and forget: a slow
- * or failing receiver never delays the request that caused the event.
+ * POSTs `file.uploaded`, `file.stored`, `file.deleted` and `file.info_updated` (metadata or appdata changed) to the
+ * project's active webhooks for that event, as the store reports them; signed with `X-Uc-Signature` when the
+ * webhook has a signing secret. Fire and forget: a slow or failing receiver never delays the request that caused
+ * the event.
  */
 export class WebhookDispatcher {
   private readonly listeners: ((delivery: WebhookDelivery) => void)[] = [];
@@ -37,8 +38,13 @@ export class WebhookDispatcher {
     private readonly origin: () => string,
   ) {
     store.onChange((event) => {
+      if (!('file' in event)) return;
       const hookEvent = DELIVERED[event.type];
-      if (hookEvent && 'file' in event) this.dispatch(hookEvent, event.file);
+      if (hookEvent) this.dispatch(hookEvent, event.file);
+      const previous = event.previous;
+      if (event.type === 'file.updated' && previous && infoChanged(previous, event.file)) {
+        this.dispatch('file.info_updated', event.file, previous);
+      }
     });
   }
 
@@ -47,10 +53,13 @@ export class WebhookDispatcher {
     this.listeners.push(listener);
   }
 
-  private dispatch(event: WebhookEvent, file: FileRecord): void {
+  private dispatch(event: WebhookEvent, file: FileRecord, previous?: FileRecord): void {
     for (const webhook of this.store.webhooksOf(file.projectKey)) {
       if (!webhook.isActive || webhook.event !== event) continue;
-      const body = JSON.stringify(fileEventPayload(webhook, file, this.store, this.origin()));
+      const payload = previous
+        ? infoUpdatedPayload(webhook, file, previous, this.store, this.origin())
+        : fileEventPayload(webhook, file, this.store, this.origin());
+      const body = JSON.stringify(payload);
       void post(webhook, body).then(
         (status) => this.report({ webhook, event, status }),
         (error: unknown) => this.report({ webhook, event, error: error instanceof Error ? error : new Error(String(error)) }),

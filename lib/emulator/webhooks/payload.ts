@@ -12,3 +12,29 @@ export function fileEventPayload(webhook: WebhookRecord, file: FileRecord, store
     file: fileCdnUrl(origin, file),
   };
 }
+
+/**
+ * The body of a `file.info_updated` delivery (`webhookFileInfoUpdatedPayload`): the file now, and the values of
+ * its changed `metadata` / `appdata` before the change.
+ */
+export function infoUpdatedPayload(
+  webhook: WebhookRecord,
+  file: FileRecord,
+  previous: FileRecord,
+  store: Store,
+  origin: string,
+): Record<string, unknown> {
+  const previousValues: Record<string, unknown> = {};
+  if (!sameJson(previous.metadata, file.metadata)) previousValues['metadata'] = { ...previous.metadata };
+  if (!sameJson(previous.appdata, file.appdata)) previousValues['appdata'] = previous.appdata ? { ...previous.appdata } : null;
+  return { ...fileEventPayload(webhook, file, store, origin), previous_values: previousValues };
+}
+
+/** True when a change touched what `file.info_updated` reports. */
+export function infoChanged(previous: FileRecord, file: FileRecord): boolean {
+  return !sameJson(previous.metadata, file.metadata) || !sameJson(previous.appdata, file.appdata);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

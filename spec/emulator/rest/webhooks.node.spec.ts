@@ -118,6 +118,20 @@ describe('emulator webhooks', () => {
     expect(await listOfWebhooks({}, settings)).toEqual([]);
   });
 
+  it('POSTs file.info_updated with the previous metadata when metadata changes', async () => {
+    const secret = 'info-secret';
+    await subscribe('file.info_updated', { signing_secret: secret });
+    const file = await addFile(emulator, { metadata: { pet: 'cat' } });
+    const response = await rest(emulator.url, { method: 'PUT', path: `/files/${file.uuid}/metadata/pet/`, body: 'dog' });
+    expect(response.status).toBe(200);
+    const hook = await receiver.next();
+    expect(hook.headers['x-uc-signature']).toBe(expectedSignature(secret, hook.body));
+    const payload = JSON.parse(hook.body.toString('utf8')) as { data: { metadata: unknown }; previous_values: unknown };
+    expect(schemaErrors('webhookFileInfoUpdatedPayload', payload)).toBe('');
+    expect(payload.data.metadata).toEqual({ pet: 'dog' });
+    expect(payload.previous_values).toEqual({ metadata: { pet: 'cat' } });
+  });
+
   it('refuses a second webhook with the same target and event', async () => {
     await subscribe('file.uploaded');
     const again = await rest(emulator.url, {
