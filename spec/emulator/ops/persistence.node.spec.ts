@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
 import { DiskBlobStore } from '../../../lib/emulator/state/disk-blob-store.js';
-import { baseUploadForm } from './support.js';
+import { request } from 'node:http';
+import { baseUploadForm, eventually } from './support.js';
 
 const md5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');
 
@@ -150,6 +151,33 @@ describe('emulator persistence (--data-dir)', () => {
       expect((await readdir(join(dir, 'blobs'))).length).toBe(12);
     } finally {
       await second.close();
+    }
+  });
+
+  it('leaves no blob behind when the client gives up in the middle of an upload', async () => {
+    const emulator = await startEmulator({ port: 0, dataDir: dir });
+    try {
+      const form = baseUploadForm('demopublickey', 'abandoned.bin', Buffer.alloc(2 * 1024 * 1024, 7));
+      const upload = request(`${emulator.url}/base/?jsonerrors=1`, {
+        method: 'POST',
+        headers: { 'Content-Type': form.contentType, 'Content-Length': form.body.length },
+        agent: false,
+      });
+      upload.on('error', () => undefined);
+      upload.write(form.body.subarray(0, 512 * 1024));
+      await eventually(async () => (await readdir(join(dir, 'tmp'))).length, (count) => count === 1, 'the upload to stream to disk');
+      upload.destroy();
+      const [entry] = await eventually(
+        () => emulator.requests.list(),
+        (entries) => entries[0]?.endedAt != null,
+        'the abandoned upload to end',
+      );
+      expect(entry).toEqual(jasmine.objectContaining({ path: '/base/', abortedByClient: true, droppedByServer: false }));
+      await eventually(async () => (await readdir(join(dir, 'tmp'))).length, (count) => count === 0, 'the partial blob to go');
+      expect(await readdir(join(dir, 'blobs'))).toEqual([]);
+      expect(emulator.store.filesOf('demopublickey')).toEqual([]);
+    } finally {
+      await emulator.close();
     }
   });
 
