@@ -33,7 +33,8 @@ async function serveFile(store: Store, { req, res, params }: RouteRequest): Prom
     'Accept-Ranges': 'bytes',
     ETag: etag,
     'Last-Modified': file.datetimeUploaded.toUTCString(),
-    'Cache-Control': 'public, max-age=31536000, immutable',
+    // The real CDN caches for a year; a test double must not let browsers serve a removed file from cache.
+    'Cache-Control': 'no-cache',
     'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(target.filename ?? file.filename)}`,
   };
   if (req.headers['if-none-match'] === etag) {

@@ -2,6 +2,9 @@ import { md5 } from 'js-md5';
 import { inBrowser, testEnv } from '../../support/test-env.js';
 import { PNG_3X2, PUBLIC_KEY, patternBytes, postForm, uploadBytes } from '../upload/upload-api-helpers.js';
 
+/** Fetches past the browser's HTTP cache, so each spec sees the emulator's own answer whatever ran before. */
+const fetch = (url: string, init: RequestInit = {}): Promise<Response> => globalThis.fetch(url, { ...init, cache: 'no-store' });
+
 describe('emulator CDN', () => {
   const bytes = patternBytes(70_000, 3);
   let uuid: string;
