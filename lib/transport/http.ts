@@ -4,6 +4,9 @@ import type { UploadcareException } from '../errors.js';
 import { badJsonError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
+/** setTimeout fires at once for delays above 2^31 - 1 ms; longer timeouts wait this long (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** What one attempt needs besides the request. */
 export interface SendContext {
   readonly axios: AxiosInstance;
@@ -35,7 +38,7 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
             if (!settle()) return;
             controller.abort();
             subscriber.error(timeoutError(request.method, request.url, timeoutMs));
-          }, timeoutMs)
+          }, Math.min(timeoutMs, MAX_TIMER_MS))
         : undefined;
 
     const body = sendable(typeof request.body === 'function' ? (request.body as () => unknown)() : request.body);
