@@ -8,6 +8,9 @@ import { type FileInfo, toDate } from './file-info.js';
 import type { GroupInfo } from './group-info.js';
 import { parseGroupReference } from './group-id.js';
 import { InfoCache } from './info-cache.js';
+import type { UploadOptions } from '../upload/options.js';
+import type { UploadInput } from '../upload/source.js';
+import { uploadGroup, type GroupUploadEvent } from '../upload/upload-group.js';
 
 /**
  * A group of files, immutable: built from `<uuid>~<N>` or a group CDN URL without any request; `id`, `length`,
@@ -64,6 +67,14 @@ export class FileGroup implements AsyncIterable<File | null> {
       list.forEach((file, i) => (fields[`files[${i}]`] = file.cdnPath(file.defaultEffects)));
       return uploadcare.upload<{ id: string }>('POST', 'group/', fields);
     }).pipe(map((answer) => new FileGroup(answer.id, client)));
+  }
+
+  /**
+   * Uploads every source (a few at a time) and groups them in order, in one call: overall progress ticks, then
+   * `{ type: 'complete', group, files }`. See {@link uploadGroup}.
+   */
+  static upload(inputs: Iterable<UploadInput>, options?: UploadOptions, client?: Uploadcare): Observable<GroupUploadEvent> {
+    return uploadGroup(inputs, options, client);
   }
 
   /** The client this group talks through. */

@@ -9,6 +9,13 @@ import { parseFileReference } from './file-reference.js';
 import { InfoCache } from './info-cache.js';
 import { checkMetadataKey, checkMetadataValue } from './metadata.js';
 import { isUuid } from './uuid.js';
+import type { UploadEvent } from '../upload/events.js';
+import type { FileFromUrl, FromUrlWaitOptions } from '../upload/file-from-url.js';
+import { uploadFromUrl, uploadFromUrlSync } from '../upload/from-url.js';
+import type { FromUrlOptions } from '../upload/from-url-options.js';
+import type { UploadOptions } from '../upload/options.js';
+import type { UploadInput } from '../upload/source.js';
+import { uploadFile } from '../upload/upload-file.js';
 
 /** Replaces the cached info of a File (for batch operations that learn a file's new state). */
 export let primeFileInfo: (file: File, info: FileInfo) => void;
@@ -60,6 +67,25 @@ export class File {
     if (info.default_effects) file.defaultEffects = info.default_effects;
     file.#cache.set(info);
     return file;
+  }
+
+  /**
+   * Uploads a file: `{ type: 'progress', done, total }` ticks, then `{ type: 'complete', file }`; add `.pipe(toFile())`
+   * for just the File. Direct below 10 MiB, multipart above; see {@link uploadFile}. In Node, `fromPath(path)` and
+   * `fromStream(stream, { size })` make sources of files and streams.
+   */
+  static upload(input: UploadInput, options?: UploadOptions, client?: Uploadcare): Observable<UploadEvent> {
+    return uploadFile(input, options, client);
+  }
+
+  /** Asks the service to fetch `url`; emits the {@link FileFromUrl} to follow it. See {@link uploadFromUrl}. */
+  static uploadFromUrl(url: string, options?: FromUrlOptions, client?: Uploadcare): Observable<FileFromUrl> {
+    return uploadFromUrl(url, options, client);
+  }
+
+  /** Uploads from `url` and waits: emits the File once uploaded (and ready, with `untilReady`). See {@link uploadFromUrlSync}. */
+  static uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: Uploadcare): Observable<File> {
+    return uploadFromUrlSync(url, options, client);
   }
 
   /** The client this file talks through. */

@@ -56,6 +56,16 @@ describe('uploadFile', () => {
     expect(info.metadata).toEqual({ kind: 'note', 'a.b': 'c' });
   });
 
+  it('takes the name and type of a browser File', async () => {
+    const client = emulatorClient(base());
+    const BrowserFile = (globalThis as unknown as { File: new (parts: BlobPart[], name: string, options: { type: string }) => Blob }).File;
+    const picked = new BrowserFile([patternBytes(64) as Uint8Array<ArrayBuffer>], 'photo.png', { type: 'image/png' });
+    const file = await lastValueFrom(uploadFile(picked, {}, client).pipe(toFile()));
+    const info = await lastValueFrom(file.info());
+    expect(info.original_filename).toBe('photo.png');
+    expect(info.mime_type).toBe('image/png');
+  });
+
   it('stores when asked and overrides the content type', async () => {
     const client = emulatorClient(base());
     const file = await lastValueFrom(uploadFile(patternBytes(100), { store: true, contentType: 'application/x-test' }, client).pipe(toFile()));
