@@ -1,10 +1,9 @@
 import type { AxiosInstance } from 'axios';
-import { defer, from, switchMap, type Observable } from 'rxjs';
-import { map } from 'rxjs/operators';
+import { defer, from, map, switchMap, type Observable } from 'rxjs';
 import { resolveOptions, resolveTimeout, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
 import { InvalidParamError } from './errors.js';
 import { createAxiosInstance } from './transport/axios-instance.js';
-import { sendHttp } from './transport/http.js';
+import { sendHttp, type SendContext } from './transport/http.js';
 import { restAuthHeaders } from './transport/rest-auth.js';
 import { retryByPolicy, type RetryEnvironment } from './transport/retry.js';
 import { resolveRetryPolicy } from './transport/retry-policy.js';
@@ -118,12 +117,13 @@ export class Uploadcare {
     });
   }
 
-  #sendContext(): { axios: AxiosInstance; timeoutMs: number; secret?: string } {
+  #sendContext(): SendContext {
     return { axios: this.#axios, timeoutMs: this.options.timeoutMs, ...(this.options.secretKey && { secret: this.options.secretKey }) };
   }
 
+  /** The retry operator of one call; also checks the call's options (a typed error before anything is sent). */
   #retry<T>(method: HttpMethod, options: RequestOptions): (source: Observable<T>) => Observable<T> {
-    if (options.timeoutMs !== undefined) resolveTimeout(options.timeoutMs, this.options.timeoutMs);
+    resolveTimeout(options.timeoutMs, this.options.timeoutMs);
     const policy = resolveRetryPolicy(options.retry, this.options.retry);
     return retryByPolicy<T>(policy, { method, ...(options.idempotent !== undefined && { idempotent: options.idempotent }) }, this.#environment);
   }
