@@ -220,6 +220,39 @@ describe('emulator REST API v0.7 contract', () => {
     });
   });
 
+  describe('every operation refuses unauthenticated (401) and unversioned (406) requests', () => {
+    const uuid = '03ccf9ab-f266-43fb-973d-a6529c55c2ae';
+    const operations: readonly (readonly [string, string, string])[] = [
+      ['GET', '/files/', '/files/'],
+      ['GET', '/files/{uuid}/', `/files/${uuid}/`],
+      ['PUT', '/files/{uuid}/storage/', `/files/${uuid}/storage/`],
+      ['DELETE', '/files/{uuid}/storage/', `/files/${uuid}/storage/`],
+      ['PUT', '/files/storage/', '/files/storage/'],
+      ['DELETE', '/files/storage/', '/files/storage/'],
+      ['POST', '/files/local_copy/', '/files/local_copy/'],
+      ['POST', '/files/remote_copy/', '/files/remote_copy/'],
+      ['GET', '/files/{uuid}/metadata/', `/files/${uuid}/metadata/`],
+      ['GET', '/files/{uuid}/metadata/{key}/', `/files/${uuid}/metadata/k/`],
+      ['PUT', '/files/{uuid}/metadata/{key}/', `/files/${uuid}/metadata/k/`],
+      ['DELETE', '/files/{uuid}/metadata/{key}/', `/files/${uuid}/metadata/k/`],
+      ['GET', '/groups/', '/groups/'],
+      ['GET', '/groups/{uuid}/', `/groups/${uuid}~1/`],
+      ['DELETE', '/groups/{uuid}/', `/groups/${uuid}~1/`],
+      ['GET', '/project/', '/project/'],
+      ['GET', '/webhooks/', '/webhooks/'],
+      ['POST', '/webhooks/', '/webhooks/'],
+      ['PUT', '/webhooks/{id}/', '/webhooks/1/'],
+      ['DELETE', '/webhooks/unsubscribe/', '/webhooks/unsubscribe/'],
+    ];
+    for (const [method, specPath, path] of operations) {
+      it(`${method} ${specPath}`, async () => {
+        await conforms(specPath, { method, path, auth: 'none' }, 401);
+        await conforms(specPath, { method, path, keys: { publicKey: 'demopublickey', secretKey: 'nope' } }, 401);
+        await conforms(specPath, { method, path, accept: 'application/vnd.uploadcare-v0.5+json' }, 406);
+      });
+    }
+  });
+
   describe('conversions and add-ons', () => {
     for (const [method, path] of [
       ['POST', '/convert/document/'],
