@@ -8,6 +8,8 @@ export const MULTIPART_LIMITS = {
   defaultPartSize: 5 * 1024 * 1024,
   minPartSize: 5 * 1024 * 1024,
   maxPartSize: 5 * 1024 * 1024 * 1024,
+  /** Part URLs are valid this long; a session left unfinished longer is forgotten with its parts. */
+  sessionLifetimeMs: 24 * 60 * 60 * 1000,
 } as const;
 
 /** What `/multipart/start/` was told; fixed for the life of the upload. */
@@ -29,7 +31,10 @@ export class MultipartSession {
   /** Set once `/multipart/complete/` took the session: late parts are then refused. */
   private closed = false;
 
-  constructor(readonly plan: MultipartPlan) {
+  constructor(
+    readonly plan: MultipartPlan,
+    readonly startedAt: number,
+  ) {
     this.partCount = Math.ceil(plan.size / plan.partSize);
     this.parts = new Array<BlobRef | undefined>(this.partCount).fill(undefined);
   }
@@ -73,8 +78,12 @@ export class MultipartSessions {
 
   constructor(private readonly blobs: BlobStore) {}
 
-  start(plan: MultipartPlan): MultipartSession {
-    const session = new MultipartSession(plan);
+  /** Opens a session; sessions abandoned for longer than their lifetime are dropped first. */
+  start(plan: MultipartPlan, now = Date.now()): MultipartSession {
+    for (const [uuid, session] of this.sessions) {
+      if (!session.isClosed && now - session.startedAt > MULTIPART_LIMITS.sessionLifetimeMs) void this.end(uuid);
+    }
+    const session = new MultipartSession(plan, now);
     this.sessions.set(plan.uuid, session);
     return session;
   }
