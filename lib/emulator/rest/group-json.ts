@@ -16,14 +16,14 @@ export function groupJson(group: GroupRecord, origin: string): Record<string, un
 
 /**
  * A group with its files (`groupWithFiles`): each file's info plus the effects the group applies to it;
- * null for a file the emulator no longer knows.
+ * null for a removed file, as the API documents.
  */
 export function groupWithFilesJson(group: GroupRecord, store: Store, origin: string): Record<string, unknown> {
   return {
     ...groupJson(group, origin),
     files: group.files.map((member) => {
       const file = store.file(group.projectKey, member.uuid);
-      return file ? { ...fileJson(file, origin), default_effects: member.effects } : null;
+      return file && !file.datetimeRemoved ? { ...fileJson(file, origin), default_effects: member.effects } : null;
     }),
   };
 }

@@ -182,6 +182,13 @@ describe('emulator REST API v0.7 contract', () => {
       await conforms('/groups/{uuid}/', { path: `/groups/${group.id}/` }, 200);
     });
 
+    it('shows a removed member as null', async () => {
+      const gone = addGroup(emulator, [image, removed]);
+      const body = (await conforms('/groups/{uuid}/', { path: `/groups/${gone.id}/` }, 200)) as { files: unknown[] };
+      expect(body.files[0]).toEqual(jasmine.objectContaining({ uuid: image.uuid, default_effects: '' }));
+      expect(body.files[1]).toBeNull();
+    });
+
     it('deletes a group (204), then it is not found (404)', async () => {
       const doomed = addGroup(emulator, [image]);
       await conforms('/groups/{uuid}/', { method: 'DELETE', path: `/groups/${doomed.id}/` }, 204);
