@@ -13,6 +13,7 @@ export interface FormFilePart {
   readonly stream: Readable;
 }
 
+/** How {@link readForm} treats file parts. */
 export interface FormOptions<T> {
   /**
    * Consumes one file part; called as the part arrives, so the body streams through it.
