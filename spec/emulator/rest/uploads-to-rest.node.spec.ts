@@ -60,6 +60,15 @@ describe('emulator uploads seen through REST and webhooks', () => {
     expect(list.results[0]?.uuid).toBe(uploaded.uuid);
   });
 
+  it('gives an original_file_url the CDN serves, whatever the filename', async () => {
+    const bytes = Buffer.from('bytes behind a url');
+    const uploaded = await upload.uploadFile(bytes, { fileName: 'my report #1 (final).txt', contentType: 'text/plain' });
+    const info = await fileInfo({ uuid: uploaded.uuid }, settings);
+    const response = await fetch(info.originalFileUrl as string);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+  });
+
   it('serves a group made by the Upload API, files in order', async () => {
     const a = await upload.uploadFile(Buffer.from('first'), { fileName: 'a.txt' });
     const b = await upload.uploadFile(Buffer.from('second'), { fileName: 'b.txt' });
