@@ -11,6 +11,7 @@ export const UPLOAD_ERRORS = {
   FileMetadataValueForbiddenError: [400, 'Value of file metadata key `%s` contains symbols not allowed by the metadata value format.'],
   FileMetadataValueLengthTooBigError: [400, "Value of file metadata's key `%s` can not be more than %s symbols in length."],
   FileSizeLimitExceededError: [400, 'File is too large.'],
+  MethodNotAllowedError: [405, 'HTTP method %s is not allowed for %s.'],
   PostRequestParserFailedError: [400, 'HTTP POST request parsing failed.'],
   ProjectPublicKeyInvalidError: [403, '%s is invalid.'],
   ProjectPublicKeyRequiredError: [403, '%s is required.'],

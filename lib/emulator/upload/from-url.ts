@@ -80,6 +80,7 @@ export function registerFromUrlRoutes({ router, store }: EmulatorContext, tasks:
     }
   });
   router.add('GET', '/from_url/status/', status);
+  router.add('HEAD', '/from_url/status/', status);
   router.add('POST', '/from_url/status/', status);
 }
 

@@ -34,18 +34,16 @@ export function registerGroupRoutes({ router, store, origin }: EmulatorContext):
     }),
   );
 
-  router.add(
-    'GET',
-    '/group/info/',
-    uploadRoute(async (_request, params) => {
-      const project = requireProject(store, params, 'pub_key');
-      const groupId = params.get('group_id');
-      if (!groupId) throw new UploadApiError('GroupIdRequiredError');
-      const group = store.group(project.publicKey, groupId);
-      if (!group) throw new UploadApiError('GroupNotFoundError');
-      return uploadGroupInfoJson(group, store, origin());
-    }),
-  );
+  const groupInfo = uploadRoute(async (_request, params) => {
+    const project = requireProject(store, params, 'pub_key');
+    const groupId = params.get('group_id');
+    if (!groupId) throw new UploadApiError('GroupIdRequiredError');
+    const group = store.group(project.publicKey, groupId);
+    if (!group) throw new UploadApiError('GroupNotFoundError');
+    return uploadGroupInfoJson(group, store, origin());
+  });
+  router.add('GET', '/group/info/', groupInfo);
+  router.add('HEAD', '/group/info/', groupInfo);
 }
 
 /** `files[]` values in order, or `files[0]`, `files[1]`... by index, as older clients send them. */

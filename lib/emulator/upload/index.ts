@@ -4,6 +4,7 @@ import { FromUrlTasks } from './from-url-tasks.js';
 import { registerFromUrlRoutes } from './from-url.js';
 import { registerGroupRoutes } from './group.js';
 import { registerInfoRoute } from './info.js';
+import { refuseOtherMethods } from './method-not-allowed.js';
 import { MultipartSessions } from './multipart-sessions.js';
 import { registerMultipartRoutes } from './multipart.js';
 
@@ -14,4 +15,15 @@ export function registerUploadRoutes(context: EmulatorContext): void {
   registerFromUrlRoutes(context, new FromUrlTasks());
   registerInfoRoute(context);
   registerGroupRoutes(context);
+  const served: [string, string[]][] = [
+    ['/base/', ['POST']],
+    ['/multipart/start/', ['POST']],
+    ['/multipart/complete/', ['POST']],
+    ['/from_url/', ['POST']],
+    ['/from_url/status/', ['GET', 'HEAD', 'POST']],
+    ['/info/', ['GET', 'HEAD']],
+    ['/group/', ['POST']],
+    ['/group/info/', ['GET', 'HEAD']],
+  ];
+  for (const [path, methods] of served) refuseOtherMethods(context.router, path, methods);
 }

@@ -106,6 +106,20 @@ describe('emulator Upload API', () => {
     });
   });
 
+  describe('methods', () => {
+    it('answers a method a path does not serve with the Upload API 405', async () => {
+      const base = testEnv().emulatorUrl;
+      const wrong = await fetch(`${base}/base/?jsonerrors=1`);
+      expect(wrong.status).toBe(405);
+      expect(await wrong.json()).toEqual({
+        error: { status_code: 405, content: 'HTTP method GET is not allowed for /base/.', error_code: 'MethodNotAllowedError' },
+      });
+      expect((await fetch(`${base}/info/?jsonerrors=1`, { method: 'DELETE' })).status).toBe(405);
+      const head = await fetch(`${base}/info/?pub_key=${PUBLIC_KEY}&file_id=${await uploadBytes(patternBytes(3))}`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+    });
+  });
+
   describe('GET /info/', () => {
     it('answers the real errors for a missing, malformed or unknown file_id', async () => {
       const cases: [Record<string, string>, number, string][] = [
