@@ -67,7 +67,7 @@ export function registerCopyRoutes(context: EmulatorContext): void {
       const target = body['target'];
       if (typeof target !== 'string' || target === '') throw badRequest('`target` parameter is required.');
       if (!call.project.storages.includes(target)) throw badRequest('Project has no storage with provided name.');
-      flag(body, 'make_public', true);
+      flag(body, 'make_public', true); // checked like the real API; nothing is published anywhere
       const pattern = body['pattern'] ?? '${default}';
       if (typeof pattern !== 'string') throw badRequest('Invalid pattern provided: Invalid character in a pattern.');
       const url = `s3://${target}/${remoteObjectPath(pattern, file, source.effects)}`;
