@@ -55,7 +55,7 @@ describe('sync patterns', () => {
     expect(parsePattern('${uuid}${ext}')).toEqual({ root: '.', template: '${uuid}${ext}' });
     expect(parsePattern('/srv/files/img-${uuid}${ext}')).toEqual({ root: '/srv/files', template: 'img-${uuid}${ext}' });
     expect(parsePattern('downloads/')).toEqual({ root: 'downloads', template: '${uuid}${ext}' });
-    expect(parsePattern('.', true)).toEqual({ root: '.', template: '${uuid}_${effects}${ext}' });
+    expect(parsePattern('.', true)).toEqual({ root: '.', template: '${uuid}_${effects}${ext}', templateWithoutEffects: '${uuid}${ext}' });
     expect(() => parsePattern('${uuid}/${name}')).toThrowError(UsageError, /unknown placeholder \$\{name\}/);
   });
 

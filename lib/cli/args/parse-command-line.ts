@@ -39,6 +39,11 @@ export function parseCommandLine(argv: readonly string[], grammar: CommandLineGr
 
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
+    if (command?.passthrough) {
+      if (token === '--help' || token === '-h') help = true;
+      else positionals.push(token);
+      continue;
+    }
     if (optionsEnded || !token.startsWith('-') || token === '-') {
       if (command) positionals.push(token);
       else if (!help && normalizeName(token) === 'help') help = true;
@@ -95,7 +100,7 @@ export function parseCommandLine(argv: readonly string[], grammar: CommandLineGr
     }
   }
 
-  if (command && !help) checkPositionals(command, positionals);
+  if (command && !help && !command.passthrough) checkPositionals(command, positionals);
   return {
     command,
     globals: new OptionValues(globals),

@@ -42,6 +42,8 @@ export interface CommandSpec {
   readonly details?: string;
   readonly options: readonly OptionSpec[];
   readonly positionals: readonly PositionalSpec[];
+  /** Every argument after the command name is passed on unparsed (except `--help`), as `emulator` does. */
+  readonly passthrough?: boolean;
   /** At least one example command line, without the leading `ucare `. */
   readonly examples: readonly string[];
 }

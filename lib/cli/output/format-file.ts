@@ -27,8 +27,8 @@ export function fileDetails(info: FileInfo, cdnUrl: string): string {
 }
 
 /** One line per group for lists: id, file count, creation date, CDN URL. */
-export function groupLine(info: GroupInfo): string {
-  return [info.id, `${info.files_count} files`.padStart(9), info.datetime_created, info.cdn_url].join('  ');
+export function groupLine(info: Pick<GroupInfo, 'id' | 'files_count' | 'cdn_url'> & { readonly datetime_created: string | null }): string {
+  return [info.id, `${info.files_count} files`.padStart(9), info.datetime_created ?? '-', info.cdn_url].join('  ');
 }
 
 /** Aligned `name: value` lines. */

@@ -25,6 +25,8 @@ export interface SyncPattern {
   readonly root: string;
   /** The rest, with placeholders, segments separated by `/`. */
   readonly template: string;
+  /** Used instead of {@link template} for a file without effects (the default names of `--effects` runs). */
+  readonly templateWithoutEffects?: string;
 }
 
 /**
@@ -41,7 +43,9 @@ export function parsePattern(text: string, withEffects = false): SyncPattern {
   const first = normalized.indexOf('${');
   if (first === -1) {
     const root = normalized.replace(/\/+$/, '') || (normalized.startsWith('/') ? '/' : '.');
-    return { root, template: withEffects ? DEFAULT_EFFECTS_FILE_PATTERN : DEFAULT_FILE_PATTERN };
+    return withEffects
+      ? { root, template: DEFAULT_EFFECTS_FILE_PATTERN, templateWithoutEffects: DEFAULT_FILE_PATTERN }
+      : { root, template: DEFAULT_FILE_PATTERN };
   }
   const cut = normalized.lastIndexOf('/', first);
   const root = cut === -1 ? '.' : normalized.slice(0, cut) || '/';
@@ -62,7 +66,8 @@ export function effectsAsName(effects: string): string {
  * file unsafe (see {@link safeJoin}), never a path elsewhere.
  */
 export function expandPattern(pattern: SyncPattern, values: PatternValues): SafePath {
-  const usesName = pattern.template.includes('${filename}') || pattern.template.includes('${ext}');
+  const template = values.effects === '' && pattern.templateWithoutEffects ? pattern.templateWithoutEffects : pattern.template;
+  const usesName = template.includes('${filename}') || template.includes('${ext}');
   if (usesName) {
     const reason = unsafeSegmentReason(values.filename);
     if (reason) return { ok: false, reason: `filename refused: ${reason}` };
@@ -73,6 +78,6 @@ export function expandPattern(pattern: SyncPattern, values: PatternValues): Safe
     '${effects}': effectsAsName(values.effects),
     '${ext}': usesName ? extname(values.filename) : '',
   };
-  const relativePath = pattern.template.replace(/\$\{(uuid|filename|effects|ext)\}/g, (token) => replacements[token] ?? '');
+  const relativePath = template.replace(/\$\{(uuid|filename|effects|ext)\}/g, (token) => replacements[token] ?? '');
   return safeJoin(pattern.root, relativePath);
 }

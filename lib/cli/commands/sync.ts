@@ -1,0 +1,159 @@
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import {
+  catchError,
+  concatMap,
+  count,
+  defer,
+  EMPTY,
+  finalize,
+  from,
+  ignoreElements,
+  map,
+  mergeMap,
+  type Observable,
+  of,
+  tap,
+  toArray,
+} from 'rxjs';
+import type { Uploadcare } from '../../client.js';
+import type { File } from '../../resources/file.js';
+import type { FileInfo } from '../../resources/file-info.js';
+import { FileList } from '../../resources/file-list.js';
+import { normalizeEffects } from '../../resources/effects.js';
+import { CliError } from '../output/cli-error.js';
+import { errorMessage, ExitCode } from '../output/exit-codes.js';
+import { downloadTo } from '../sync/download.js';
+import { expandPattern, parsePattern, PLACEHOLDERS, type SyncPattern } from '../sync/pattern.js';
+import { SyncProgress } from '../sync/sync-progress.js';
+import type { Command, CommandContext } from './command.js';
+import { filesFromPaths } from './file-paths.js';
+import { FILE_FILTER_OPTIONS, fileFilters, LIST_WINDOW_OPTIONS, listOptions } from './list-options.js';
+
+const DEFAULT_CONCURRENCY = 4;
+
+/** `ucare sync [PATTERN]`: downloads files from the CDN to local paths made from a pattern, never outside it. */
+export const syncCommand: Command = {
+  spec: {
+    name: 'sync',
+    summary: 'download files from the CDN to local paths built from a pattern',
+    details:
+      `PATTERN is a directory (files are saved as \${uuid}\${ext} in it), or a path with placeholders:\n` +
+      `${PLACEHOLDERS.join(' ')}. Files land under the pattern's fixed leading directory and nowhere else:\n` +
+      `a server filename that could leave it (../, absolute, NUL or control characters, reserved device names such as\n` +
+      `CON, an empty name) is skipped with a message. Existing files are kept unless --replace. Effects apply to\n` +
+      `images only. Downloads run concurrently, with one progress line for all of them.`,
+    options: [
+      { key: 'uuids', kind: 'list', valueName: 'UUID...', description: 'only these files (UUIDs or CDN URLs) instead of listing' },
+      { key: 'replace', kind: 'flag', description: 'overwrite files that already exist' },
+      { key: 'effects', kind: 'string', valueName: 'EFFECTS', description: 'CDN effects for images, e.g. resize/800x/-/format/webp/' },
+      { key: 'concurrency', kind: 'integer', description: `downloads at once (default ${DEFAULT_CONCURRENCY})` },
+      ...LIST_WINDOW_OPTIONS,
+      ...FILE_FILTER_OPTIONS,
+    ],
+    positionals: [{ name: 'PATTERN', arity: 'optional', description: 'target directory or path pattern (default: .)' }],
+    examples: ["sync 'photos/${uuid}/${filename}' --stored true --effects resize/800x/", 'sync backup/ --uuids 6c5e9526-b0fe-4739-8975-72e8d5ee6342'],
+  },
+  run: (context) => defer(() => runSync(context)),
+};
+
+interface SyncItem {
+  readonly file: File;
+  readonly info: FileInfo;
+}
+
+type Outcome = 'saved' | 'skipped' | 'failed';
+
+function runSync(context: CommandContext): Observable<never> {
+  const { options, out } = context;
+  const effects = normalizeEffects(options.string('effects') ?? '');
+  const pattern = parsePattern(resolvePatternText(context), effects !== '');
+  const concurrency = options.number('concurrency') ?? DEFAULT_CONCURRENCY;
+  if (concurrency < 1) throw new CliError('--concurrency must be at least 1', ExitCode.usage);
+  const client = context.client({ secret: true });
+  const bar = out.progress('sync');
+  const progress = new SyncProgress(bar);
+  const claimed = new Set<string>();
+
+  return items(context, client).pipe(
+    tap({ complete: () => progress.listed() }),
+    mergeMap((item) => syncOne(item, { pattern, effects, claimed, client, progress, context }), concurrency),
+    toArray(),
+    concatMap((outcomes) => {
+      progress.listed();
+      const failed = outcomes.filter((o) => o === 'failed').length;
+      if (failed > 0) throw new CliError(`${failed} of ${outcomes.length} files failed to download`, ExitCode.other);
+      return EMPTY;
+    }),
+    finalize(() => bar.finish()),
+    ignoreElements(),
+  );
+}
+
+function resolvePatternText(context: CommandContext): string {
+  const given = context.positionals[0] ?? '.';
+  return given.startsWith('/') ? given : `${context.io.cwd.replace(/\/+$/, '')}/${given}`;
+}
+
+/** The files to sync with their info: the `--uuids`, or the project's files through the list filters. */
+function items(context: CommandContext, client: Uploadcare): Observable<SyncItem> {
+  const uuids = context.options.list('uuids');
+  if (uuids) {
+    return from(filesFromPaths(uuids, context)).pipe(
+      concatMap((file) => file.info().pipe(map((info) => ({ file, info })))),
+    );
+  }
+  const list = new FileList({ ...listOptions(context.options, undefined), ...fileFilters(context.options) }, client);
+  return list.pipe(concatMap((file) => file.info().pipe(map((info) => ({ file, info })))));
+}
+
+interface SyncRun {
+  readonly pattern: SyncPattern;
+  readonly effects: string;
+  /** Paths already taken in this run: two files never write the same path. */
+  readonly claimed: Set<string>;
+  readonly client: Uploadcare;
+  readonly progress: SyncProgress;
+  readonly context: CommandContext;
+}
+
+function syncOne({ file, info }: SyncItem, run: SyncRun): Observable<Outcome> {
+  const { out } = run.context;
+  const effects = info.is_image ? run.effects || file.defaultEffects : '';
+  const skip = (reason: string): Observable<Outcome> => {
+    if (out.mode === 'json') out.result('', { uuid: info.uuid, filename: info.original_filename, skipped: reason });
+    else out.note(`skipped ${info.uuid} (${JSON.stringify(info.original_filename)}): ${reason}`);
+    return of('skipped');
+  };
+  const target = expandPattern(run.pattern, { uuid: info.uuid, filename: info.original_filename, effects });
+  if (!target.ok) return skip(target.reason);
+  if (run.claimed.has(target.path)) return skip(`another file of this sync is saved as ${target.path}`);
+  run.claimed.add(target.path);
+
+  const shown = relative(run.context.io.cwd, target.path) || target.path;
+  return defer(() => from(stat(target.path).then(() => true, () => false))).pipe(
+    concatMap((exists): Observable<Outcome> => {
+      if (exists && !run.context.options.flag('replace')) return skip(`${shown} exists (use --replace)`);
+      run.progress.plan(effects ? null : info.size);
+      let bytes = 0;
+      const url = `${run.client.options.cdnBase}${file.cdnPath(effects)}`;
+      return downloadTo(run.client, url, target.path).pipe(
+        tap((chunk) => {
+          bytes += chunk;
+          run.progress.received(chunk);
+        }),
+        count(),
+        map((): Outcome => {
+          run.progress.fileDone();
+          out.result(`${info.uuid}  ${shown}`, { uuid: info.uuid, path: target.path, bytes });
+          return 'saved';
+        }),
+        catchError((error: unknown) => {
+          run.progress.fileDone();
+          out.error(`${info.uuid}: ${errorMessage(error, [])}`);
+          return of<Outcome>('failed');
+        }),
+      );
+    }),
+  );
+}
