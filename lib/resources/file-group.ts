@@ -120,8 +120,9 @@ export class FileGroup implements AsyncIterable<File | null> {
   }
 
   /**
-   * When the group was stored, or null. REST v0.7 does not report it: then it is the latest store date of its files
-   * once every file still in the group is stored (null while one is not). Goes through {@link info}.
+   * When the group was stored, or null. REST v0.7 does not report it: unless the server gives a date, it is the latest
+   * store date of its files once every file still in the group is stored (null while one is not). Goes through
+   * {@link info}.
    */
   datetimeStored(): Observable<Date | null> {
     return this.info().pipe(map(groupStoredDate));
@@ -227,7 +228,8 @@ function checkGroupFiles(files: Iterable<File>): File[] {
 }
 
 function groupStoredDate(info: GroupInfo): Date | null {
-  if (info.datetime_stored !== undefined) return toDate(info.datetime_stored);
+  const reported = toDate(info.datetime_stored);
+  if (reported) return reported;
   const files = presentFiles(info);
   if (files.length === 0) return null;
   let latest: Date | null = null;

@@ -133,6 +133,7 @@ export class File {
     return this.#cache.get(
       () => this.#fetchInfo(options),
       (info) => options.include !== 'appdata' || info.appdata !== undefined,
+      options.include ?? '',
     );
   }
 

@@ -9,7 +9,7 @@ export class InfoCache<T> {
   private value: T | undefined;
   private issued = 0;
   private applied = 0;
-  private inFlight: Observable<T> | undefined;
+  private readonly inFlight = new Map<string, Observable<T>>();
 
   /** The cached value, if any. */
   peek(): T | undefined {
@@ -21,21 +21,26 @@ export class InfoCache<T> {
     this.apply(++this.issued, value);
   }
 
-  /** The cached value when `usable` accepts it, else one request through `fetch`, shared by concurrent subscribers. */
-  get(fetch: () => Observable<T>, usable: (value: T) => boolean = () => true): Observable<T> {
+  /**
+   * The cached value when `usable` accepts it, else one request through `fetch`, shared by concurrent subscribers
+   * that ask with the same `key` (requests for different variants, e.g. with and without appdata, are not mixed).
+   */
+  get(fetch: () => Observable<T>, usable: (value: T) => boolean = () => true, key = ''): Observable<T> {
     return defer(() => {
       const cached = this.value;
       if (cached !== undefined && usable(cached)) return of(cached);
-      if (!this.inFlight) {
-        const request: Observable<T> = this.track(fetch()).pipe(
+      let request = this.inFlight.get(key);
+      if (!request) {
+        const shared: Observable<T> = this.track(fetch()).pipe(
           finalize(() => {
-            if (this.inFlight === request) this.inFlight = undefined;
+            if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
           }),
           share(),
         );
-        this.inFlight = request;
+        this.inFlight.set(key, shared);
+        request = shared;
       }
-      return this.inFlight;
+      return request;
     });
   }
 

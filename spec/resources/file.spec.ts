@@ -219,6 +219,14 @@ describe('File against the emulator', () => {
       expect(client.calls.length).toBe(2);
     });
 
+    it('does not mix concurrent requests with and without appdata', async () => {
+      const file = new File(uuid, client);
+      const [plain, withAppdata] = await lastValueFrom(forkJoin([file.info(), file.info({ include: 'appdata' })]));
+      expect(plain.uuid).toBe(uuid);
+      expect(withAppdata.appdata).not.toBeUndefined();
+      expect(client.calls.map((call) => call.path)).toEqual([`files/${uuid}/`, `files/${uuid}/?include=appdata`]);
+    });
+
     it('rejects another include before any request', async () => {
       const file = new File(uuid, client);
       await expectAsync(firstValueFrom(file.updateInfo({ include: 'x' as 'appdata' }))).toBeRejectedWithError(InvalidParamError);
