@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: rxuploadcare against the official clients and a raw `node:http` floor, on the emulator, in one
+ * run; writes docs/benchmarks.md (see --help).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from './bundle.js';
+import { BenchUsageError, parseBenchArgs, usage } from './options.js';
+import { renderReport } from './report.js';
+import { runBenchmark } from './run.js';
+
+async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  if (!options) {
+    console.log(usage());
+    return;
+  }
+  const report = await runBenchmark(options, (line) => console.error(line));
+  const analysis = await readFile(join(REPO_ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => '');
+  const markdown = renderReport(report, analysis);
+  if (options.out) {
+    const out = resolve(REPO_ROOT, options.out);
+    await writeFile(out, markdown);
+    console.error(`Wrote ${out}`);
+  } else {
+    console.log(markdown);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BenchUsageError) console.error(`${error.message}\n\n${usage()}`);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,130 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../lib/emulator/index.js';
+import { addFiles, type Fixtures } from './fixtures.js';
+import type { BenchOptions, ScenarioId } from './options.js';
+import type { Task, WorkerResult } from './worker/protocol.js';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/** What a scenario's runs share. */
+export interface ScenarioContext {
+  readonly options: BenchOptions;
+  readonly fixtures: Fixtures;
+  readonly publicKey: string;
+}
+
+/** One run, prepared on a fresh emulator: the worker's task, and the check that the work was really done. */
+export interface PreparedRun {
+  readonly task: Task;
+  /** Returns what is wrong with the run (units short, files missing...), or null when it did the work. */
+  check(result: WorkerResult, emulator: RunningEmulator): string | null;
+}
+
+/** One scenario of issue 8. */
+export interface Scenario {
+  readonly id: ScenarioId;
+  readonly title: string;
+  /** The sizes used, for the report. */
+  sizes(options: BenchOptions): string;
+  /** Bytes uploaded per run, for throughput; 0 when throughput means nothing here. */
+  bytesPerRun(options: BenchOptions): number;
+  prepare(emulator: RunningEmulator, context: ScenarioContext): Promise<PreparedRun>;
+}
+
+function expectUnits(expected: number): (result: WorkerResult) => string | null {
+  return (result) => (result.units === expected ? null : `reported ${result.units} units of work, expected ${expected}`);
+}
+
+function filesOfSize(emulator: RunningEmulator, publicKey: string, size: number): number {
+  return emulator.store.filesOf(publicKey).filter((file) => file.size === size && file.datetimeRemoved === null).length;
+}
+
+function uploadedCheck(publicKey: string, size: number, count: number): PreparedRun['check'] {
+  return (result, emulator) => {
+    const units = expectUnits(count)(result);
+    if (units) return units;
+    const found = filesOfSize(emulator, publicKey, size);
+    return found === count ? null : `the emulator holds ${found} files of ${size} bytes, expected ${count}`;
+  };
+}
+
+function listScenario(id: 'list-100' | 'list-1000', pageSize: number): Scenario {
+  return {
+    id,
+    title: `List files, pages of ${pageSize}`,
+    sizes: (options) => `${options.listFiles} files, \`limit=${pageSize}\`, every item consumed`,
+    bytesPerRun: () => 0,
+    prepare: async (emulator, { options, publicKey }) => {
+      await addFiles(emulator, publicKey, options.listFiles, true);
+      return { task: { kind: 'list', pageSize }, check: expectUnits(options.listFiles) };
+    },
+  };
+}
+
+/** The scenarios, in report order. */
+export const SCENARIOS: readonly Scenario[] = [
+  listScenario('list-100', 100),
+  listScenario('list-1000', 1000),
+  {
+    id: 'multipart',
+    title: 'Upload one file from disk (multipart)',
+    sizes: (options) => `${options.multipartMiB} MiB file on disk, 5 MiB parts, 4 in flight`,
+    bytesPerRun: (options) => options.multipartMiB * MiB,
+    prepare: async (_emulator, { options, fixtures, publicKey }) => {
+      const size = options.multipartMiB * MiB;
+      return { task: { kind: 'multipart', path: await fixtures.bigFile(size), size }, check: uploadedCheck(publicKey, size, 1) };
+    },
+  },
+  {
+    id: 'small-uploads',
+    title: 'Upload many small files, 8 at a time',
+    sizes: (options) => `${options.smallFiles} files of ${options.smallKiB} KiB, ${options.smallConcurrency} in flight`,
+    bytesPerRun: (options) => options.smallFiles * options.smallKiB * KiB,
+    prepare: async (_emulator, { options, publicKey }) => ({
+      task: { kind: 'small-uploads', count: options.smallFiles, size: options.smallKiB * KiB, concurrency: options.smallConcurrency },
+      check: uploadedCheck(publicKey, options.smallKiB * KiB, options.smallFiles),
+    }),
+  },
+  {
+    id: 'from-url',
+    title: 'Upload from URL until success',
+    sizes: (options) => `${options.fromUrlMiB} MiB source served on loopback`,
+    bytesPerRun: (options) => options.fromUrlMiB * MiB,
+    prepare: async (_emulator, { options, fixtures, publicKey }) => {
+      const size = options.fromUrlMiB * MiB;
+      return { task: { kind: 'from-url', url: await fixtures.sourceUrl(size) }, check: uploadedCheck(publicKey, size, 1) };
+    },
+  },
+  {
+    id: 'store-delete',
+    title: 'Store, then delete, many files (batches)',
+    sizes: (options) => `${options.batchFiles} files stored then deleted, 100 UUIDs per request`,
+    bytesPerRun: () => 0,
+    prepare: async (emulator, { options, fixtures, publicKey }) => {
+      const uuids = await addFiles(emulator, publicKey, options.batchFiles, false);
+      const uuidsFile = join(fixtures.dir, `uuids-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.json`);
+      await writeFile(uuidsFile, JSON.stringify(uuids));
+      return {
+        task: { kind: 'store-delete', uuidsFile },
+        check: (result, running) => {
+          const units = expectUnits(2 * uuids.length)(result);
+          if (units) return units;
+          const left = uuids.filter((uuid) => running.store.fileByUuid(uuid)?.datetimeRemoved === null).length;
+          return left === 0 ? null : `${left} files are not deleted`;
+        },
+      };
+    },
+  },
+  {
+    id: 'info',
+    title: 'Per-request overhead: sequential file info',
+    sizes: (options) => `${options.infoCalls} \`file info\` calls, one at a time`,
+    bytesPerRun: () => 0,
+    prepare: async (emulator, { options, publicKey }) => {
+      const [uuid] = await addFiles(emulator, publicKey, 1, true);
+      return { task: { kind: 'info', uuid: uuid as string, calls: options.infoCalls }, check: expectUnits(options.infoCalls) };
+    },
+  },
+];
