@@ -21,6 +21,12 @@ describe('the transport against the emulator', () => {
     expect(answer.problems).toBeDefined();
   });
 
+  it('passes the signature check with a bodiless PUT (a 404 for an unknown file, not a 401)', async () => {
+    const error = await failure(firstValueFrom(client('demosecretkey').rest('PUT', 'files/00000000-0000-4000-8000-000000000000/storage/')));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).status).toBe(404);
+  });
+
   it('passes with Uploadcare.Simple', async () => {
     expect(await firstValueFrom(client('demosecretkey', 'simple').rest<{ pub_key: string }>('GET', 'project/'))).toEqual(
       jasmine.objectContaining({ pub_key: 'demopublickey' }),

@@ -47,6 +47,15 @@ describe('Uploadcare.rest over loopback HTTP', () => {
     expect(echo.headers['content-type']).toBeUndefined();
   });
 
+  it('sends no content type on a bodiless PUT/POST/DELETE, and signs it with an empty one', async () => {
+    for (const method of ['PUT', 'POST', 'DELETE'] as const) {
+      const echo = await firstValueFrom(client().rest<Echo>(method, 'files/x/storage/'));
+      expect(echo.headers['content-type']).withContext(method).toBeUndefined();
+      const signString = restSignString({ method, url: `${scriptBase()}files/x/storage/`, body: '', contentType: '', date: echo.headers[dateHeader]! });
+      expect(echo.headers['authorization']).withContext(method).toBe(`Uploadcare pk:${await hmacSha1Hex('sk', signString)}`);
+    }
+  });
+
   it('uses Uploadcare.Simple when asked', async () => {
     const echo = await firstValueFrom(client({ authScheme: 'simple' }).rest<Echo>('GET', 'files/'));
     expect(echo.headers['authorization']).toBe('Uploadcare.Simple pk:sk');
