@@ -1,7 +1,7 @@
 import { concatMap, defer, endWith, from, ignoreElements, lastValueFrom, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { InvalidParamError, InvalidRequestError } from '../errors.js';
+import { APIError, InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
 import { File } from './file.js';
 import { type FileInfo, toDate } from './file-info.js';
@@ -65,8 +65,13 @@ export class FileGroup implements AsyncIterable<File | null> {
       const uploadcare = client ?? defaultClient();
       const fields: Record<string, string> = {};
       list.forEach((file, i) => (fields[`files[${i}]`] = file.cdnPath(file.defaultEffects)));
-      return uploadcare.upload<{ id: string }>('POST', 'group/', fields);
-    }).pipe(map((answer) => new FileGroup(answer.id, client)));
+      return uploadcare.upload<{ id?: unknown } | null>('POST', 'group/', fields);
+    }).pipe(
+      map((answer) => {
+        if (typeof answer?.id !== 'string') throw new APIError('The Upload API answered group/ without a group id', { body: answer });
+        return new FileGroup(answer.id, client);
+      }),
+    );
   }
 
   /**

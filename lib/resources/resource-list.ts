@@ -1,7 +1,7 @@
 import { concat, defer, EMPTY, filter, forkJoin, map, mergeMap, Observable, throwError } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { InvalidParamError } from '../errors.js';
+import { APIError, InvalidParamError } from '../errors.js';
 import { paginate } from '../transport/paginate.js';
 import { pullPages } from './pull-pages.js';
 
@@ -102,6 +102,7 @@ class ListRun<T, R> {
     const { client, construct } = this.spec;
     return defer(() => (client ?? defaultClient()).rest<ListPage<R>>('GET', url)).pipe(
       map((page) => {
+        if (!Array.isArray(page?.results)) throw new APIError(`The list answer of ${url} has no results`, { body: page });
         const results = page.results.slice(0, this.remaining);
         this.remaining -= results.length;
         const next = this.remaining > 0 && page.next ? page.next : null;
