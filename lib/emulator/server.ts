@@ -83,7 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         await Promise.all(gone);
         // Let the cut responses report their end to the request log before the caller reads it.
         await new Promise((resolve) => setImmediate(resolve));
-        await persistence?.flush();
+        await persistence?.close();
       })()),
   };
 }

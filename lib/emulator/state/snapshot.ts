@@ -7,14 +7,19 @@ export interface StateSnapshot {
   readonly webhooks: readonly WebhookRecord[];
 }
 
+/** The kinds of records persisted, named as in {@link StateSnapshot}. */
+export type Collection = keyof StateSnapshot;
+
+export const COLLECTIONS: readonly Collection[] = ['files', 'groups', 'webhooks'];
+
 /** Record fields that hold dates, by collection; JSON keeps them as ISO strings. */
-const DATE_FIELDS = {
+const DATE_FIELDS: Readonly<Record<Collection, readonly string[]>> = {
   files: ['datetimeUploaded', 'datetimeStored', 'datetimeRemoved'],
   groups: ['datetimeCreated', 'datetimeStored'],
   webhooks: ['created', 'updated'],
-} as const;
+};
 
-/** The snapshot file is not one this emulator wrote. */
+/** A state file (snapshot or journal) that is not one this emulator wrote. */
 export class SnapshotFormatError extends Error {
   override readonly name = 'SnapshotFormatError';
   constructor(
@@ -28,13 +33,14 @@ export class SnapshotFormatError extends Error {
 const FORMAT = 'rxuploadcare-emulator-state';
 const VERSION = 1;
 
-export function encodeSnapshot(snapshot: StateSnapshot): string {
+/** The snapshot file's text; `seq` is the number of the last journal entry it includes. */
+export function encodeSnapshot(snapshot: StateSnapshot, seq: number): string {
   const { files, groups, webhooks } = snapshot;
-  return JSON.stringify({ format: FORMAT, version: VERSION, files, groups, webhooks });
+  return JSON.stringify({ format: FORMAT, version: VERSION, seq, files, groups, webhooks });
 }
 
-/** Parses a snapshot, turning the records' date fields back into Dates. */
-export function decodeSnapshot(text: string, path: string): StateSnapshot {
+/** Parses a snapshot file, turning the records' date fields back into Dates. */
+export function decodeSnapshot(text: string, path: string): { snapshot: StateSnapshot; seq: number } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -44,21 +50,29 @@ export function decodeSnapshot(text: string, path: string): StateSnapshot {
   const raw = data as Record<string, unknown> | null;
   if (raw?.['format'] !== FORMAT) throw new SnapshotFormatError(path, `no "${FORMAT}" format marker`);
   if (raw['version'] !== VERSION) throw new SnapshotFormatError(path, `unsupported version ${String(raw['version'])}`);
-  const collection = (name: keyof typeof DATE_FIELDS): Record<string, unknown>[] => {
+  const seq = raw['seq'];
+  if (typeof seq !== 'number' || !Number.isInteger(seq)) throw new SnapshotFormatError(path, 'no sequence number');
+  const collection = (name: Collection): object[] => {
     const records = raw[name] ?? [];
     if (!Array.isArray(records)) throw new SnapshotFormatError(path, `${name} is not a list`);
-    return records.map((record: Record<string, unknown>) => {
-      const revived = { ...record };
-      for (const field of DATE_FIELDS[name]) {
-        const value = revived[field];
-        if (typeof value === 'string') revived[field] = new Date(value);
-      }
-      return revived;
-    });
+    return records.map((record: Record<string, unknown>) => reviveRecord(name, record));
   };
   return {
-    files: collection('files') as unknown as FileRecord[],
-    groups: collection('groups') as unknown as GroupRecord[],
-    webhooks: collection('webhooks') as unknown as WebhookRecord[],
+    seq,
+    snapshot: {
+      files: collection('files') as FileRecord[],
+      groups: collection('groups') as GroupRecord[],
+      webhooks: collection('webhooks') as WebhookRecord[],
+    },
   };
+}
+
+/** A record read from JSON with its date fields turned back into Dates. */
+export function reviveRecord(collection: Collection, record: Record<string, unknown>): object {
+  const revived = { ...record };
+  for (const field of DATE_FIELDS[collection]) {
+    const value = revived[field];
+    if (typeof value === 'string') revived[field] = new Date(value);
+  }
+  return revived;
 }

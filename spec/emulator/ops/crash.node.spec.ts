@@ -69,6 +69,7 @@ describe('emulator killed with SIGKILL in the middle of an upload', () => {
     expect(state.files.map((file) => [file.uuid, file.filename])).toEqual([[uuid, 'complete.bin']]);
     expect((await readdir(join(dir, 'blobs'))).length).toBe(1);
     expect(await readdir(join(dir, 'tmp'))).toEqual([]);
-    expect((await readdir(dir)).sort()).toEqual(['blobs', 'state.json', 'tmp']);
+    expect((await readdir(dir)).sort()).toEqual(['blobs', 'journal.ndjson', 'state.json', 'tmp']);
+    expect(await readFile(join(dir, 'journal.ndjson'), 'utf8')).toBe('');
   });
 });

@@ -119,8 +119,10 @@ describe('emulator persistence (--data-dir)', () => {
     const emulator = await startEmulator({ port: 0, dataDir: dir });
     try {
       const uuid = await upload(emulator, 'durable.txt', Buffer.from('durable'));
-      const state = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as { files: { uuid: string }[] };
-      expect(state.files.map((file) => file.uuid)).toEqual([uuid]);
+      const journal = (await readFile(join(dir, 'journal.ndjson'), 'utf8')).trim().split('\n');
+      const entries = journal.map((line) => JSON.parse(line) as { op: string; collection: string; record: { uuid: string } });
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) expect([entry.op, entry.collection, entry.record.uuid]).toEqual(['put', 'files', uuid]);
     } finally {
       await emulator.close();
     }
@@ -178,6 +180,51 @@ describe('emulator persistence (--data-dir)', () => {
       expect(emulator.store.filesOf('demopublickey')).toEqual([]);
     } finally {
       await emulator.close();
+    }
+  });
+
+  it('drops a torn last journal line (an append cut by a crash) and refuses a corrupt one before it', async () => {
+    const first = await startEmulator({ port: 0, dataDir: dir });
+    const uuid = await upload(first, 'before-the-tear.txt', Buffer.from('kept'));
+    await first.close();
+    const journalPath = join(dir, 'journal.ndjson');
+    const kept = await readFile(journalPath, 'utf8');
+    await writeFile(journalPath, `${kept}{"seq":99,"op":"put","collection":"fil`);
+    const second = await startEmulator({ port: 0, dataDir: dir });
+    try {
+      expect(second.store.fileByUuid(uuid)?.filename).toBe('before-the-tear.txt');
+      expect(await readFile(journalPath, 'utf8')).toBe('');
+    } finally {
+      await second.close();
+    }
+    await writeFile(journalPath, `{"seq":1,"op":"pu\n{"seq":2,"op":"delete","collection":"groups","key":"x"}\n`);
+    await expectAsync(startEmulator({ port: 0, dataDir: dir })).toBeRejectedWithError(/journal line 1 is corrupt/);
+  });
+
+  it('replays the journal over the snapshot on start, and folds a large journal into a new snapshot', async () => {
+    const journalBytes = async (): Promise<number> => (await readFile(join(dir, 'journal.ndjson'))).length;
+    const first = await startEmulator({ port: 0, dataDir: dir });
+    const uuid = await upload(first, 'busy.txt', Buffer.from('busy'));
+    for (let i = 0; i < 3000; i++) first.store.updateFile(uuid, { metadata: { round: String(i), pad: 'x'.repeat(300) } });
+    await first.close();
+    expect(await journalBytes()).toBeGreaterThan(1024 * 1024);
+
+    const second = await startEmulator({ port: 0, dataDir: dir });
+    expect(second.store.fileByUuid(uuid)?.metadata['round']).toBe('2999');
+    expect(await journalBytes()).toBe(0);
+    for (let i = 0; i < 3000; i++) second.store.updateFile(uuid, { metadata: { round: `again ${i}`, pad: 'y'.repeat(300) } });
+    await eventually(journalBytes, (bytes) => bytes > 1024 * 1024, 'the big batch to reach the journal');
+    second.store.updateFile(uuid, { metadata: { round: 'last' } });
+    await second.close();
+    const state = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as { files: { metadata: Record<string, string> }[] };
+    expect(state.files.map((file) => file.metadata)).toEqual([{ round: 'last' }]);
+    expect(await journalBytes()).toBe(0);
+
+    const third = await startEmulator({ port: 0, dataDir: dir });
+    try {
+      expect(third.store.fileByUuid(uuid)?.metadata).toEqual({ round: 'last' });
+    } finally {
+      await third.close();
     }
   });
 
