@@ -1,5 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import { rawRequest } from './support.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { baseUploadForm, rawRequest } from './support.js';
 
 describe('emulator faults', () => {
   let emulator: RunningEmulator;
@@ -105,6 +106,24 @@ describe('emulator faults', () => {
     expect(paced.chunks).toBeGreaterThanOrEqual(3);
     expect(plain.chunks).toBe(1);
     expect(emulator.requests.list()[0]?.faults).toEqual(['slow-body']);
+  });
+
+  it('paces a streamed CDN body with backpressure, byte for byte', async () => {
+    const content = randomBytes(300 * 1024);
+    const form = baseUploadForm('demopublickey', 'paced.bin', content);
+    const uploaded = await fetch(`${emulator.url}/base/`, {
+      method: 'POST',
+      headers: { 'Content-Type': form.contentType },
+      body: new Uint8Array(form.body),
+    });
+    const { file } = (await uploaded.json()) as { file: string };
+    emulator.faults.add({ kind: 'slow-body', bytesPerSecond: 1024 * 1024, pathPrefix: `/${file}/` });
+    const paced = await rawRequest(`${emulator.url}/${file}/`);
+    if (paced.kind !== 'answer') throw new Error('no answer');
+    expect(paced.status).toBe(200);
+    expect(paced.headers['content-length']).toBe(String(content.length));
+    expect(createHash('md5').update(paced.body).digest('hex')).toBe(createHash('md5').update(content).digest('hex'));
+    expect(paced.chunks).toBeGreaterThanOrEqual(5);
   });
 
   it('adds latency to the requests it considers and counts them', async () => {
