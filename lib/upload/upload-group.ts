@@ -1,4 +1,4 @@
-import { defer, forkJoin, from, map, mergeMap, Observable, switchMap, toArray } from 'rxjs';
+import { defer, finalize, forkJoin, from, map, mergeMap, Observable, switchMap, tap, toArray } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
@@ -10,7 +10,7 @@ import { DEFAULT_SIGNATURE_LIFETIME_SECONDS, resolveUploadSignature } from './si
 import type { GroupAnswer } from './upload-api.js';
 import { resolveUploadPolicy } from './policy.js';
 import { ByteProgress } from './progress.js';
-import { toUploadSource, type UploadInput } from './source.js';
+import { toUploadSource, type OpenedSource, type UploadInput } from './source.js';
 import { uploadOpened } from './upload-file.js';
 
 /** The end of a group upload: the new group and its files, in the order of the inputs. */
@@ -25,8 +25,9 @@ export type GroupUploadEvent = UploadProgressEvent | GroupCompleteEvent;
 
 /**
  * Uploads every input (at most `policy.fileConcurrency` at once, each as {@link uploadFile} would) and groups them
- * (`POST group/`, signed too when `signed` is set: the signature is resolved once for the whole group) in input order. Progress is the bytes sent over all files, against the sum of their sizes.
- * Every source is checked and opened first: a bad one is an InvalidParamError before any request. `filename` and
+ * in input order (`POST group/`). Progress is the bytes sent over all files, against the sum of their sizes.
+ * Every source is checked and opened first: a bad one is an InvalidParamError before any request. With `signed`, the
+ * signature is resolved once (after the sources opened) and used for every file and the group. `filename` and
  * `contentType` options are ignored (each source keeps its own); the rest apply to every file.
  * @param client the client to use; default {@link defaultClient}.
  */
@@ -43,7 +44,10 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
       lifetimeSeconds: options.signatureLifetimeSeconds ?? DEFAULT_SIGNATURE_LIFETIME_SECONDS,
       now: Date.now,
     });
-    return forkJoin([forkJoin(sources.map((source) => source.open())), signing]).pipe(
+    let openedSources: readonly OpenedSource[] = [];
+    return forkJoin(sources.map((source) => source.open())).pipe(
+      tap((opened) => (openedSources = opened)),
+      switchMap((opened) => signing.pipe(map((signature) => [opened, signature] as const))),
       switchMap(
         ([opened, signature]) =>
           new Observable<GroupUploadEvent>((subscriber) => {
@@ -81,12 +85,12 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
                 error: (error: unknown) => subscriber.error(error),
                 complete: () => subscriber.complete(),
               });
-            return () => {
-              subscription.unsubscribe();
-              for (const source of opened) source.close();
-            };
+            return subscription;
           }),
       ),
+      finalize(() => {
+        for (const source of openedSources) source.close();
+      }),
     );
   });
 }

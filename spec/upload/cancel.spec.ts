@@ -1,5 +1,6 @@
 import { FileFromUrl } from '../../lib/upload/file-from-url.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
+import { uploadGroup } from '../../lib/upload/upload-group.js';
 import { testEnv } from '../support/test-env.js';
 import { addFault, emulatorClient, lastRequestId, pause, patternBytes, removeFault, requestsSince, settled } from './support/emulator-control.js';
 
@@ -57,6 +58,25 @@ describe('upload cancellation', () => {
     expect(complete[0]!.abortedByClient).toBeTrue();
     await pause(300);
     expect((await requestsSince(base(), since)).length).toBe(requests.length);
+  }, 30_000);
+
+  it('unsubscribing a group upload aborts every file in flight and never creates the group', async () => {
+    const client = emulatorClient(base());
+    faults.push(await addFault(base(), { kind: 'latency', latencyMs: 3000, pathPrefix: '/base/' }));
+    const since = await lastRequestId(base());
+    const upload = uploadGroup([patternBytes(100), patternBytes(200)], {}, client).subscribe();
+    const posts = async () => (await requestsSince(base(), since)).filter((request) => request.method === 'POST');
+    for (let i = 0; i < 200; i++) {
+      if ((await posts()).length >= 2) break;
+      await pause(20);
+    }
+    upload.unsubscribe();
+    await settled(base());
+    const atCancel = await posts();
+    expect(atCancel.map((request) => request.path)).toEqual(['/base/', '/base/']);
+    for (const post of atCancel) expect(post.abortedByClient).toBeTrue();
+    await pause(300);
+    expect((await posts()).length).toBe(2);
   }, 30_000);
 
   it('unsubscribing a direct upload closes its connection', async () => {
