@@ -68,6 +68,36 @@ describe('ProgressBar', () => {
     expect(terminal.writes[terminal.writes.length - 1]).toBe('\n');
   });
 
+  it('draws a throttled update when the interval ends (trailing redraw), so a stalled transfer shows its last state', () => {
+    let now = 0;
+    const timers: { callback: () => void; ms: number; cancelled: boolean }[] = [];
+    const terminal = new Terminal(true);
+    const bar = new ProgressBar(terminal, 'f', {
+      now: () => now,
+      minIntervalMs: 100,
+      startTimer: (callback, ms) => {
+        const timer = { callback, ms, cancelled: false };
+        timers.push(timer);
+        return () => (timer.cancelled = true);
+      },
+    });
+    bar.update(0, 100);
+    now = 10;
+    bar.update(40, 100); // too soon: a redraw is scheduled for the end of the interval
+    bar.update(60, 100); // still too soon: the same redraw will show it
+    expect(timers.length).toBe(1);
+    expect(timers[0]?.ms).toBe(90);
+    now = 100;
+    timers[0]?.callback();
+    const draws = terminal.writes.filter((w) => w.startsWith('\r'));
+    expect(draws.length).toBe(2);
+    expect(draws[1]).toContain(' 60%');
+    now = 150;
+    bar.update(70, 100);
+    bar.finish();
+    expect(timers[1]?.cancelled).toBeTrue();
+  });
+
   it('writes nothing when the sink is not a terminal', () => {
     const pipe = new Terminal(false);
     const bar = new ProgressBar(pipe, 'f');

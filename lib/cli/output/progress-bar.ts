@@ -34,11 +34,25 @@ function unknownBar(done: number, width: number): string {
   return `[${' '.repeat(position)}<=>${' '.repeat(Math.max(0, width - position - 3))}]`.slice(0, width + 2);
 }
 
-/** Redraw policy: at most one redraw per `minIntervalMs`, except the first and the last, which always draw. */
+/** Starts a timer; returns its cancel function. */
+export type TimerStarter = (callback: () => void, ms: number) => () => void;
+
+/**
+ * Redraw policy: at most one redraw per `minIntervalMs`. An update that comes too soon is drawn when the interval
+ * ends (a trailing redraw), so a transfer that stalls still shows where it stalled; the last state always draws.
+ */
 export interface ProgressBarOptions {
   readonly minIntervalMs?: number;
   readonly now?: () => number;
+  readonly startTimer?: TimerStarter;
 }
+
+const unrefTimer: TimerStarter = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  // A pending redraw never keeps the process alive.
+  (timer as { unref?: () => void }).unref?.();
+  return () => clearTimeout(timer);
+};
 
 /**
  * One progress line on a terminal, redrawn in place with `\r`. Call {@link update} as often as you like: redraws are
@@ -51,6 +65,8 @@ export class ProgressBar {
   private finished = false;
   private readonly now: () => number;
   private readonly minIntervalMs: number;
+  private readonly startTimer: TimerStarter;
+  private cancelTrailing: (() => void) | undefined;
 
   constructor(
     private readonly sink: TextSink,
@@ -59,6 +75,7 @@ export class ProgressBar {
   ) {
     this.now = options.now ?? (() => Date.now());
     this.minIntervalMs = options.minIntervalMs ?? 100;
+    this.startTimer = options.startTimer ?? unrefTimer;
     this.started = this.now();
     this.state = { label, done: 0, total: null };
   }
@@ -71,7 +88,14 @@ export class ProgressBar {
   update(done: number, total: number | null, label = this.state.label): void {
     if (this.finished) return;
     this.state = { label, done, total };
-    if (this.now() - this.lastDraw >= this.minIntervalMs) this.draw();
+    const wait = this.lastDraw + this.minIntervalMs - this.now();
+    if (wait <= 0) this.draw();
+    else if (!this.cancelTrailing && this.visible) {
+      this.cancelTrailing = this.startTimer(() => {
+        this.cancelTrailing = undefined;
+        if (!this.finished) this.draw();
+      }, wait);
+    }
   }
 
   /** Wipes the line so other output can be printed; the next {@link redraw} puts it back. */
@@ -86,6 +110,8 @@ export class ProgressBar {
   /** Draws the last state and moves to the next line. With `keep` false, the line is wiped instead. */
   finish(keep = true): void {
     if (this.finished) return;
+    this.cancelTrailing?.();
+    this.cancelTrailing = undefined;
     if (this.visible) {
       if (keep) {
         this.draw();
@@ -98,6 +124,8 @@ export class ProgressBar {
   }
 
   private draw(): void {
+    this.cancelTrailing?.();
+    this.cancelTrailing = undefined;
     this.lastDraw = this.now();
     if (!this.visible) return;
     const width = this.sink.columns && this.sink.columns > 20 ? this.sink.columns : 80;
