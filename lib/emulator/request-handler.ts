@@ -53,7 +53,7 @@ export async function handleRequest(pipeline: RequestPipeline, req: IncomingMess
     }
     if (plan.bytesPerSecond !== null) paceResponse(res, plan.bytesPerSecond);
     if (plan.outcome) {
-      answerFault(req, res, url, plan.outcome);
+      answerFault(res, url, plan.outcome);
       return;
     }
     await route(pipeline.router, req, res, url);

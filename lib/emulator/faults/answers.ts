@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { sendJson, sendText } from '../http-util.js';
 import type { FaultOutcome } from './controller.js';
 
@@ -18,29 +18,22 @@ const MESSAGES: Record<500 | 503, { text: string; code: string }> = {
   503: { text: 'Service temporarily unavailable.', code: 'UploadAPIError' },
 };
 
-/** Answers a throttle or error fault the way the called API answers it for real. */
-export function answerFault(req: IncomingMessage, res: ServerResponse, url: URL, outcome: Exclude<FaultOutcome, { kind: 'drop' }>): void {
+/**
+ * Answers a throttle or error fault the way the called API answers it for real. The request body is not read (a
+ * throttled upload is refused before its bytes matter), so for the Upload API only `jsonerrors=1` in the query asks
+ * for the JSON envelope, as the official clients send it.
+ */
+export function answerFault(res: ServerResponse, url: URL, outcome: Exclude<FaultOutcome, { kind: 'drop' }>): void {
+  const throttled = outcome.kind === 'throttle';
+  const status = throttled ? 429 : outcome.status;
+  const { text, code } = throttled ? { text: 'Request was throttled.', code: 'RequestThrottledError' } : MESSAGES[outcome.status];
+  if (throttled) res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
   const api = apiOfPath(url.pathname);
-  const status = outcome.kind === 'throttle' ? 429 : outcome.status;
-  const headers: Record<string, string> =
-    outcome.kind === 'throttle' ? { 'Retry-After': String(outcome.retryAfterSeconds) } : {};
-  const { text, code } =
-    outcome.kind === 'throttle'
-      ? { text: 'Request was throttled.', code: 'RequestThrottledError' }
-      : MESSAGES[outcome.status];
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (api === 'rest') {
-    const detail =
-      outcome.kind === 'throttle' ? `${text} Expected available in ${outcome.retryAfterSeconds} seconds.` : text;
-    sendJson(res, status, { detail });
-  } else if (api === 'upload' && wantsJsonErrors(req, url)) {
+    sendJson(res, status, { detail: throttled ? `${text} Expected available in ${outcome.retryAfterSeconds} seconds.` : text });
+  } else if (api === 'upload' && url.searchParams.get('jsonerrors') === '1') {
     sendJson(res, status, { error: { status_code: status, content: text, error_code: code } });
   } else {
     sendText(res, status, text);
   }
-}
-
-/** Upload API clients ask for JSON error envelopes with `jsonerrors=1` in the query. */
-function wantsJsonErrors(req: IncomingMessage, url: URL): boolean {
-  return url.searchParams.get('jsonerrors') === '1' || (req.headers.accept ?? '').includes('application/json');
 }
