@@ -1,0 +1,46 @@
+/**
+ * How big the chaos scenarios run. The default ("ci") keeps the whole chaos suite under 2.5 minutes on a 2-core
+ * machine; `CHAOS_SCALE=full` runs the sizes of issue 9 (1,000 throttled operations, a 200 MiB multipart upload,
+ * 500 faulted REST calls, 200 cancellations).
+ */
+export interface ChaosScale {
+  readonly name: 'ci' | 'full';
+  /** Mixed operations of the throttling storm. */
+  readonly stormOperations: number;
+  /** Of which uploads (they run in their own sequential lane). */
+  readonly stormUploads: number;
+  /** Size of the multipart upload under faults, in MiB. */
+  readonly multipartMiB: number;
+  /** REST calls under faults. */
+  readonly faultedRestCalls: number;
+  /** Operations cancelled at random moments. */
+  readonly cancellations: number;
+  /** fast-check runs per property. */
+  readonly propertyRuns: number;
+}
+
+const CI: ChaosScale = {
+  name: 'ci',
+  stormOperations: 300,
+  stormUploads: 24,
+  multipartMiB: 100,
+  faultedRestCalls: 500,
+  cancellations: 60,
+  propertyRuns: 60,
+};
+
+const FULL: ChaosScale = {
+  name: 'full',
+  stormOperations: 1000,
+  stormUploads: 80,
+  multipartMiB: 200,
+  faultedRestCalls: 500,
+  cancellations: 200,
+  propertyRuns: 300,
+};
+
+/** The scale of this run, from `CHAOS_SCALE` (Node only; browsers run the default). */
+export function chaosScale(): ChaosScale {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.['CHAOS_SCALE'] === 'full' ? FULL : CI;
+}
