@@ -85,16 +85,21 @@ interface UploadEnvelope {
   readonly code: string | null;
 }
 
-/** The Upload API's `{"error": {"status_code", "content", "error_code"}}` (jsonerrors=1), or its older `{"error": "..."}`. */
+/**
+ * The Upload API's error, whatever the HTTP status of its answer: the envelope `jsonerrors=1` asks for,
+ * `{"error": {"status_code", "content", "error_code"}}` (the official client reads `content` and `error_code`, and
+ * `status_code` overrides the answer's status), or the older `{"error": "<message>"}` with no other field. Anything
+ * else is not an envelope: a `from_url/status/` report `{"status": "error", "error": "...", "error_code": "..."}` is
+ * the status of an upload, for the caller to read.
+ */
 export function uploadErrorEnvelope(body: unknown): UploadEnvelope | undefined {
-  if (!isRecord(body) || !('error' in body)) return undefined;
+  if (!isRecord(body)) return undefined;
   const error = body['error'];
-  if (typeof error === 'string') return { content: error, code: null };
-  if (!isRecord(error)) return undefined;
+  if (typeof error === 'string') return Object.keys(body).length === 1 ? { content: error, code: null } : undefined;
+  if (!isRecord(error) || typeof error['content'] !== 'string') return undefined;
   const status = typeof error['status_code'] === 'number' ? error['status_code'] : undefined;
-  const content = typeof error['content'] === 'string' ? error['content'] : JSON.stringify(error);
   const code = typeof error['error_code'] === 'string' ? error['error_code'] : null;
-  return { ...(status !== undefined && { status }), content, code };
+  return { ...(status !== undefined && { status }), content: error['content'], code };
 }
 
 function restErrorCode(body: unknown): string | null {

@@ -112,9 +112,7 @@ async function readAnswer<T>(response: AxiosResponse, request: HttpRequest, secr
   } catch (cause) {
     return badJsonError({ ...base, body: scrub(text, secret), contentType: headers['content-type'] ?? '' }, cause);
   }
-  // Only the jsonerrors envelope (with its status_code) marks a 2xx as a failure: a from_url/status/ answer of
-  // `{"status": "error", "error": "..."}` is a successful report of a failed upload, for the caller to read.
-  if (uploadErrorEnvelope(body)?.status !== undefined) return errorFromAnswer({ ...base, body: parseMaybeJson(scrub(text, secret)) });
+  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body: parseMaybeJson(scrub(text, secret)) });
   return { status: response.status, headers, body: body as T, url: request.url };
 }
 

@@ -1,7 +1,7 @@
-import { catchError, concatMap, defer, distinctUntilChanged, map, type Observable, of, throwError } from 'rxjs';
+import { concatMap, defer, distinctUntilChanged, map, type Observable, of } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { InvalidParamError, UploadcareException, UploadError } from '../errors.js';
+import { InvalidParamError, UploadError } from '../errors.js';
 import { File } from '../resources/file.js';
 import { InfoCache } from '../resources/info-cache.js';
 import { completeEvent, type UploadCompleteEvent } from './events.js';
@@ -123,18 +123,7 @@ export class FileFromUrl {
   #fetchStatus(): Observable<FromUrlStatusAnswer> {
     return defer(() => {
       if (this.token === null) return of(this.#cache.peek() ?? ({ status: 'unknown' } as const));
-      return this.client.upload<FromUrlStatusAnswer>('GET', 'from_url/status/', { token: this.token }).pipe(
-        // The transport reads a 200 `{ status: 'error', error }` as an error envelope; here it is the upload's status.
-        catchError((error: unknown) => (isErrorStatus(errorBody(error)) ? of(errorBody(error) as FromUrlStatusAnswer) : throwError(() => error))),
-      );
+      return this.client.upload<FromUrlStatusAnswer>('GET', 'from_url/status/', { token: this.token });
     });
   }
-}
-
-function errorBody(error: unknown): unknown {
-  return error instanceof UploadcareException && error.status === 200 ? error.body : undefined;
-}
-
-function isErrorStatus(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error';
 }

@@ -1,6 +1,6 @@
 import { firstValueFrom } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
-import { InvalidParamError, InvalidRequestError, AuthenticationError } from '../../lib/errors.js';
+import { APIError, InvalidParamError, InvalidRequestError, AuthenticationError } from '../../lib/errors.js';
 import { enqueue, failure, requestLog, resetScript, scriptBase, type Echo } from './script.js';
 
 describe('Uploadcare.upload over loopback HTTP', () => {
@@ -62,6 +62,21 @@ describe('Uploadcare.upload over loopback HTTP', () => {
     await enqueue({ status: 200, body: { status: 'error', error: 'HTTP client error: 404.', error_code: 'DownloadFileHTTPClientError' } });
     const report = await firstValueFrom(client.upload<{ status: string }>('GET', 'from_url/status/', { token: 't' }));
     expect(report.status).toBe('error');
+  });
+
+  it('maps an envelope without status_code, and the older {"error": "<message>"} body, in a 2xx too', async () => {
+    await enqueue(
+      { status: 200, body: { error: { content: 'Expired signature.', error_code: 'SignatureExpirationError' } } },
+      { status: 200, body: { error: 'UPLOADCARE_PUB_KEY is invalid.' } },
+    );
+    const noStatus = (await failure(firstValueFrom(client.upload('POST', 'base/')))) as APIError;
+    expect(noStatus).toBeInstanceOf(APIError);
+    expect(noStatus.code).toBe('SignatureExpirationError');
+    expect(noStatus.message).toContain('Expired signature.');
+    const older = (await failure(firstValueFrom(client.upload('POST', 'base/')))) as APIError;
+    expect(older).toBeInstanceOf(APIError);
+    expect(older.code).toBeNull();
+    expect(older.message).toContain('UPLOADCARE_PUB_KEY is invalid.');
   });
 
   it('maps the older plain-text error too', async () => {

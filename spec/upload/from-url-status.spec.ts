@@ -1,0 +1,42 @@
+import { firstValueFrom, lastValueFrom, tap } from 'rxjs';
+import { Uploadcare } from '../../lib/client.js';
+import { AuthenticationError, UploadError } from '../../lib/errors.js';
+import { FileFromUrl, type FromUrlEvent } from '../../lib/upload/file-from-url.js';
+import { enqueue, failure, requestLog, resetScript, scriptBase } from '../transport/script.js';
+
+describe('FileFromUrl reading from_url/status/ answers (scripted server)', () => {
+  const failedStatus = { status: 'error', error: 'HTTP client error: 404.', error_code: 'DownloadFileHTTPClientError' };
+  let client: Uploadcare;
+
+  beforeEach(async () => {
+    await resetScript();
+    client = new Uploadcare({ publicKey: 'pk', uploadBase: scriptBase(), retry: { network: { maxRetries: 0 } } });
+  });
+
+  it('sees a 200 error status as the upload\'s status', async () => {
+    await enqueue({ status: 200, body: failedStatus });
+    expect(await firstValueFrom(new FileFromUrl('t1', client).updateInfo())).toEqual(failedStatus as never);
+  });
+
+  it('wait() raises an UploadError with the server\'s message and code, after the ticks before it', async () => {
+    await enqueue({ status: 200, body: { status: 'progress', done: 5, total: 10 } }, { status: 200, body: failedStatus });
+    const ticks: FromUrlEvent[] = [];
+    const error = (await failure(lastValueFrom(new FileFromUrl('t2', client).wait({ interval: 0.01 }).pipe(tap((event) => ticks.push(event)))))) as UploadError;
+    expect(ticks).toEqual([{ type: 'progress', status: 'progress', done: 5, total: 10 }]);
+    expect(error).toBeInstanceOf(UploadError);
+    expect(error.code).toBe('DownloadFileHTTPClientError');
+    expect(error.message).toBe('Upload from URL failed: HTTP client error: 404.');
+    expect(error.body).toEqual(failedStatus);
+    expect((await requestLog()).map((request) => request.url)).toEqual([
+      '/from_url/status/?jsonerrors=1&pub_key=pk&token=t2',
+      '/from_url/status/?jsonerrors=1&pub_key=pk&token=t2',
+    ]);
+  });
+
+  it('an error envelope on from_url/status/ stays a request failure, not a status', async () => {
+    await enqueue({ status: 403, body: { error: { status_code: 403, content: 'pub_key is invalid.', error_code: 'ProjectPublicKeyInvalidError' } } });
+    const error = (await failure(lastValueFrom(new FileFromUrl('t3', client).wait({ interval: 0.01 })))) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.code).toBe('ProjectPublicKeyInvalidError');
+  });
+});
