@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
 import { builtCli, lines, runCli, spawnCli, tempDir, type CliRun } from './support/built-cli.js';
@@ -253,6 +253,32 @@ describe('ucare (built) against the emulator', () => {
       expect(again.stderr).toContain('exists (use --replace)');
       const replaced = await runCli(['--api_base', `${emulator.url}/`, 'sync', 'out/${uuid}/${filename}', '--replace', '--uuids', uuid], { cwd: target });
       expect(replaced.stdout).toContain(uuid);
+    });
+  });
+
+  describe('interruption', () => {
+    it('Ctrl-C aborts a sync mid-download, exits 130 and leaves no partial file', async () => {
+      const uuid = await uploadOne('slow.txt');
+      const rule = emulator.faults.add({ kind: 'slow-body', pathPrefix: `/${uuid}/`, bytesPerSecond: 4 });
+      try {
+        const target = tempDir();
+        const child = await spawnCli(['--api_base', `${emulator.url}/`, 'sync', 'out', '--uuids', uuid], { cwd: target });
+        let stderr = '';
+        child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        const exited = new Promise<number | null>((done) => child.on('close', done));
+        // The download has begun once its temporary file exists.
+        for (;;) {
+          const partial = existsSync(join(target, 'out')) && readdirSync(join(target, 'out')).some((name) => name.endsWith('.part'));
+          if (partial) break;
+          await new Promise((resume) => setTimeout(resume, 50));
+        }
+        child.kill('SIGINT');
+        expect(await exited).toBe(130);
+        expect(stderr).toContain('ERROR: interrupted');
+        expect(readdirSync(join(target, 'out'))).toEqual([]);
+      } finally {
+        emulator.faults.remove(rule.id);
+      }
     });
   });
 
