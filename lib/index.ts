@@ -25,6 +25,7 @@ export { DEFAULT_UPLOAD_POLICY, type UploadPolicy } from './upload/policy.js';
 export {
   DEFAULT_SIGNATURE_LIFETIME_SECONDS,
   signUpload,
+  type SigningOptions,
   type UploadSignature,
   type UploadSignatureResolver,
   type UploadSigning,
@@ -32,7 +33,7 @@ export {
 export { fromBlob, fromBytes, type OpenedSource, type SourceDescription, type UploadBody, type UploadInput, type UploadSource } from './upload/source.js';
 export type { PollTiming } from './upload/poll.js';
 export { File } from './resources/file.js';
-export { FileGroup } from './resources/file-group.js';
+export { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
 export { FileList, type FileListOptions } from './resources/file-list.js';
 export { GroupList, type GroupListOptions } from './resources/group-list.js';
 export { ResourceList, type ListPage } from './resources/resource-list.js';

@@ -1,16 +1,21 @@
 import { concatMap, defer, endWith, from, ignoreElements, lastValueFrom, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { APIError, InvalidParamError, InvalidRequestError } from '../errors.js';
+import { InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
 import { File } from './file.js';
 import { type FileInfo, toDate } from './file-info.js';
 import type { GroupInfo } from './group-info.js';
 import { parseGroupReference } from './group-id.js';
 import { InfoCache } from './info-cache.js';
+import { requestGroup } from '../upload/group-request.js';
 import type { UploadOptions } from '../upload/options.js';
+import { uploadSignatureFor, type SigningOptions } from '../upload/signature.js';
 import type { UploadInput } from '../upload/source.js';
 import { uploadGroup, type GroupUploadEvent } from '../upload/upload-group.js';
+
+/** Options of {@link FileGroup.create}: how the `group/` request is signed, as an upload is. */
+export type GroupCreateOptions = SigningOptions;
 
 /**
  * A group of files, immutable: built from `<uuid>~<N>` or a group CDN URL without any request; `id`, `length`,
@@ -57,21 +62,19 @@ export class FileGroup implements AsyncIterable<File | null> {
   /**
    * Creates a group of `files` in order (Upload API `POST group/`), each sent as its CDN path with its default
    * effects, and emits it. Every item must be a File, and there must be at least one ('set of files is empty'):
-   * otherwise an InvalidParamError, before any request.
+   * otherwise an InvalidParamError, before any request. On a project that requires signed uploads, sign it as an
+   * upload is signed: `FileGroup.create(files, { signed: true }, client)` (or a signature, or a resolver).
+   * `FileGroup.create(files, client)` is the unsigned short form.
    */
-  static create(files: Iterable<File>, client?: Uploadcare): Observable<FileGroup> {
+  static create(files: Iterable<File>, client?: Uploadcare): Observable<FileGroup>;
+  static create(files: Iterable<File>, options: GroupCreateOptions, client?: Uploadcare): Observable<FileGroup>;
+  static create(files: Iterable<File>, optionsOrClient?: GroupCreateOptions | Uploadcare, client?: Uploadcare): Observable<FileGroup> {
+    const [options, given] = isClient(optionsOrClient) ? [{}, optionsOrClient] : [optionsOrClient ?? {}, client];
     return defer(() => {
       const list = checkGroupFiles(files);
-      const uploadcare = client ?? defaultClient();
-      const fields: Record<string, string> = {};
-      list.forEach((file, i) => (fields[`files[${i}]`] = file.cdnPath(file.defaultEffects)));
-      return uploadcare.upload<{ id?: unknown } | null>('POST', 'group/', fields);
-    }).pipe(
-      map((answer) => {
-        if (typeof answer?.id !== 'string') throw new APIError('The Upload API answered group/ without a group id', { body: answer });
-        return new FileGroup(answer.id, client);
-      }),
-    );
+      const uploadcare = given ?? defaultClient();
+      return uploadSignatureFor(options, uploadcare).pipe(switchMap((signature) => requestGroup(list, signature, uploadcare)));
+    }).pipe(map((id) => new FileGroup(id, given)));
   }
 
   /**
@@ -218,6 +221,11 @@ export class FileGroup implements AsyncIterable<File | null> {
   #fetchInfo(): Observable<GroupInfo> {
     return defer(() => this.client.rest<GroupInfo>('GET', `groups/${this.id}/`));
   }
+}
+
+/** A client rather than options: the one argument position takes either. */
+function isClient(value: GroupCreateOptions | Uploadcare | undefined): value is Uploadcare {
+  return typeof (value as Partial<Uploadcare> | undefined)?.upload === 'function';
 }
 
 function checkGroupFiles(files: Iterable<File>): File[] {

@@ -6,7 +6,7 @@ import type { File } from '../resources/file.js';
 import { FileFromUrl, type FromUrlWaitOptions } from './file-from-url.js';
 import { checkFromUrl, type FromUrlOptions } from './from-url-options.js';
 import { commonFields, storeField } from './options.js';
-import { DEFAULT_SIGNATURE_LIFETIME_SECONDS, resolveUploadSignature } from './signature.js';
+import { uploadSignatureFor } from './signature.js';
 import { toFile } from './to-file.js';
 import type { FromUrlAnswer } from './upload-api.js';
 
@@ -19,12 +19,7 @@ export function uploadFromUrl(url: string, options: FromUrlOptions = {}, client?
   return defer(() => {
     const source = checkFromUrl(url, options);
     const uploadcare = client ?? defaultClient();
-    return resolveUploadSignature({
-      signing: options.signed,
-      secretKey: uploadcare.options.secretKey,
-      lifetimeSeconds: options.signatureLifetimeSeconds ?? DEFAULT_SIGNATURE_LIFETIME_SECONDS,
-      now: Date.now,
-    }).pipe(
+    return uploadSignatureFor(options, uploadcare).pipe(
       switchMap((signature) =>
         uploadcare.upload<FromUrlAnswer>('POST', 'from_url/', {
           source_url: source.href,

@@ -1,12 +1,12 @@
 import { InvalidParamError } from '../errors.js';
 import type { UploadPolicy } from './policy.js';
-import type { UploadSignature, UploadSigning } from './signature.js';
+import type { SigningOptions, UploadSignature } from './signature.js';
 
 /** `'auto'` follows the project's autostore setting; true stores, false leaves the file temporary (24 h). */
 export type StoreOption = 'auto' | boolean;
 
 /** Options common to every kind of upload. */
-export interface UploadOptions {
+export interface UploadOptions extends SigningOptions {
   /** Default `'auto'`. */
   readonly store?: StoreOption;
   /** The file's name; default: the source's name (a File's or path's), else `original`. */
@@ -15,10 +15,6 @@ export interface UploadOptions {
   readonly contentType?: string;
   /** Metadata to attach: keys `[-_.:A-Za-z0-9]{1,64}`, values up to 512 characters. */
   readonly metadata?: Readonly<Record<string, string>>;
-  /** Sign the upload: see {@link UploadSigning}. */
-  readonly signed?: UploadSigning;
-  /** Lifetime of signatures computed from the secret, in seconds. Default 30 minutes. */
-  readonly signatureLifetimeSeconds?: number;
   /** Wait until the file is ready (`is_ready`) before completing. Default false. */
   readonly waitUntilReady?: boolean;
   /** Splitting, concurrency and retries. */

@@ -1,4 +1,5 @@
 import { defer, from, map, Observable, of, type ObservableInput } from 'rxjs';
+import type { Uploadcare } from '../client.js';
 import { InvalidParamError } from '../errors.js';
 import { hmacSha256Hex } from '../transport/crypto.js';
 
@@ -24,6 +25,14 @@ export type UploadSigning = boolean | UploadSignature | UploadSignatureResolver;
 /** Default lifetime of signatures computed from the secret: 30 minutes. */
 export const DEFAULT_SIGNATURE_LIFETIME_SECONDS = 30 * 60;
 
+/** How a request to the Upload API is signed: the options every upload and `FileGroup.create` share. */
+export interface SigningOptions {
+  /** Sign the request: see {@link UploadSigning}. */
+  readonly signed?: UploadSigning;
+  /** Lifetime of signatures computed from the secret, in seconds. Default 30 minutes. */
+  readonly signatureLifetimeSeconds?: number;
+}
+
 /** Computes a signed-upload credential with WebCrypto (Node >= 20 and browsers alike). */
 export function signUpload(secret: string, expire: number): Observable<UploadSignature> {
   return defer(async () => ({ expire, signature: await hmacSha256Hex(secret, String(expire)) }));
@@ -36,6 +45,19 @@ export interface SigningContext {
   readonly lifetimeSeconds: number;
   /** Current time in ms; injectable for specs. */
   readonly now: () => number;
+}
+
+/**
+ * The signature `options` ask for, computed with `client`'s secret key when `signed` is true, or null when unsigned.
+ * Bad signing input is an InvalidParamError, before any request.
+ */
+export function uploadSignatureFor(options: SigningOptions, client: Uploadcare): Observable<UploadSignature | null> {
+  return resolveUploadSignature({
+    signing: options.signed,
+    secretKey: client.options.secretKey,
+    lifetimeSeconds: options.signatureLifetimeSeconds ?? DEFAULT_SIGNATURE_LIFETIME_SECONDS,
+    now: Date.now,
+  });
 }
 
 /** The signature of one upload, or null when unsigned. Bad signing input is an InvalidParamError, before any request. */

@@ -7,7 +7,7 @@ import { completeEvent, progressEvent, type UploadEvent } from './events.js';
 import { multipartUpload } from './multipart.js';
 import { checkUploadOptions, commonFields, storeField, type UploadOptions } from './options.js';
 import { resolveUploadPolicy, type UploadPolicy } from './policy.js';
-import { DEFAULT_SIGNATURE_LIFETIME_SECONDS, resolveUploadSignature } from './signature.js';
+import { uploadSignatureFor } from './signature.js';
 import { toUploadSource, type OpenedSource, type UploadInput } from './source.js';
 import { DEFAULT_CONTENT_TYPE, DEFAULT_FILENAME, type UploadContext } from './upload-context.js';
 import { waitUntilReady } from './wait-ready.js';
@@ -53,13 +53,7 @@ export function uploadOpened(
     const total = source.size;
     const report = progressReporter(subscriber, total);
     report(0);
-    const signing = resolveUploadSignature({
-      signing: options.signed,
-      secretKey: client.options.secretKey,
-      lifetimeSeconds: options.signatureLifetimeSeconds ?? DEFAULT_SIGNATURE_LIFETIME_SECONDS,
-      now: Date.now,
-    });
-    const work = signing
+    const work = uploadSignatureFor(options, client)
       .pipe(
         switchMap((signature) => {
           const context: UploadContext = {

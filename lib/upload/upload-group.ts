@@ -1,13 +1,13 @@
 import { defer, finalize, forkJoin, from, map, mergeMap, Observable, switchMap, tap, toArray } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { APIError, InvalidParamError } from '../errors.js';
+import { InvalidParamError } from '../errors.js';
 import { File } from '../resources/file.js';
 import { FileGroup } from '../resources/file-group.js';
 import { progressEvent, type UploadProgressEvent } from './events.js';
-import { checkUploadOptions, commonFields, type UploadOptions } from './options.js';
-import { DEFAULT_SIGNATURE_LIFETIME_SECONDS, resolveUploadSignature } from './signature.js';
-import type { GroupAnswer } from './upload-api.js';
+import { requestGroup } from './group-request.js';
+import { checkUploadOptions, type UploadOptions } from './options.js';
+import { uploadSignatureFor } from './signature.js';
 import { resolveUploadPolicy } from './policy.js';
 import { ByteProgress } from './progress.js';
 import { toUploadSource, type OpenedSource, type UploadInput } from './source.js';
@@ -38,12 +38,7 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
     const sources = [...inputs].map(toUploadSource);
     if (sources.length === 0) throw new InvalidParamError('set of files is empty');
     const uploadcare = client ?? defaultClient();
-    const signing = resolveUploadSignature({
-      signing: options.signed,
-      secretKey: uploadcare.options.secretKey,
-      lifetimeSeconds: options.signatureLifetimeSeconds ?? DEFAULT_SIGNATURE_LIFETIME_SECONDS,
-      now: Date.now,
-    });
+    const signing = uploadSignatureFor(options, uploadcare);
     let openedSources: readonly OpenedSource[] = [];
     return forkJoin(sources.map((source) => source.open())).pipe(
       tap((opened) => (openedSources = opened)),
@@ -75,9 +70,9 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
                 toArray(),
                 map((results) => results.sort((a, b) => a.index - b.index).map((result) => new File(result.uuid, client))),
                 switchMap((files) =>
-                  uploadcare
-                    .upload<GroupAnswer>('POST', 'group/', { ...groupFields(files), ...commonFields(undefined, signature) })
-                    .pipe(map((answer): GroupCompleteEvent => ({ type: 'complete', group: groupOf(answer, client), files }))),
+                  requestGroup(files, signature, uploadcare).pipe(
+                    map((id): GroupCompleteEvent => ({ type: 'complete', group: new FileGroup(id, client), files })),
+                  ),
                 ),
               )
               .subscribe({
@@ -93,14 +88,4 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
       }),
     );
   });
-}
-
-/** `files[i]` fields: each file's CDN path, as `FileGroup.create` sends them. */
-function groupFields(files: readonly File[]): Record<string, string> {
-  return Object.fromEntries(files.map((file, i) => [`files[${i}]`, file.cdnPath(file.defaultEffects)]));
-}
-
-function groupOf(answer: GroupAnswer, client: Uploadcare | undefined): FileGroup {
-  if (typeof answer?.id !== 'string') throw new APIError('group/ answered without a group id.', { body: answer });
-  return new FileGroup(answer.id, client);
 }
