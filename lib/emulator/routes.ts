@@ -1,5 +1,6 @@
 import { registerCdnRoutes } from './cdn/index.js';
 import type { EmulatorContext } from './context.js';
+import { registerDemoRoutes } from './demo/index.js';
 import { registerRestRoutes } from './rest/index.js';
 import { registerUploadRoutes } from './upload/index.js';
 
@@ -7,6 +8,8 @@ import { registerUploadRoutes } from './upload/index.js';
 export function registerRoutes(context: EmulatorContext): void {
   registerRestRoutes(context);
   registerUploadRoutes(context);
+  // Before the CDN: its catch-all pattern would take `/demo/...`.
+  registerDemoRoutes(context);
   // Last: CDN paths start with a UUID, which no API path does.
   registerCdnRoutes(context);
 }
