@@ -256,6 +256,23 @@ describe('ucare (built) against the emulator', () => {
     });
   });
 
+  describe('sync --effects', () => {
+    it('downloads renditions of images, named with the effects, from the CDN path with them', async () => {
+      // A PNG signature and IHDR chunk: enough for the service to see an image.
+      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+      const run = await ucare('--json', 'upload', localFile('tiny.png', png));
+      const uuid = json(run)[0]?.['uuid'] as string;
+      expect(json(await ucare('--json', 'get', uuid))[0]?.['is_image']).toBeTrue();
+      const target = tempDir();
+      const sinceId = emulator.requests.list().at(-1)?.id ?? 0;
+      const synced = await runCli(['--api_base', `${emulator.url}/`, 'sync', 'img', '--effects', 'resize/10x/-/flip/', '--uuids', uuid], { cwd: target });
+      expect(synced.code).withContext(synced.stderr).toBe(0);
+      expect(readdirSync(join(target, 'img'))).toEqual([`${uuid}_resize_10x_flip.png`]);
+      const cdnPaths = emulator.requests.list(sinceId).map((entry) => entry.path).filter((path) => path.startsWith(`/${uuid}/`));
+      expect(cdnPaths).toEqual([`/${uuid}/-/resize/10x/-/flip/`]);
+    });
+  });
+
   describe('interruption', () => {
     it('Ctrl-C aborts a sync mid-download, exits 130 and leaves no partial file', async () => {
       const uuid = await uploadOne('slow.txt');
