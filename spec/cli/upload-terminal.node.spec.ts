@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
 import { builtCli, tempDir } from './support/built-cli.js';
 import { GateProxy } from './support/gate-proxy.js';
+import { startSourceServer, type SourceServer } from './support/source-server.js';
 
 const SIZE = 9 * 1024 * 1024;
 
@@ -11,18 +12,18 @@ const SIZE = 9 * 1024 * 1024;
 class Tmux {
   private readonly socket = `ucare-spec-${process.pid}`;
 
-  start(command: string): void {
-    this.run('new-session', '-d', '-s', 'ucare', '-x', '120', '-y', '20', command);
+  start(command: string, session = 'ucare'): void {
+    this.run('new-session', '-d', '-s', session, '-x', '120', '-y', '20', command);
   }
 
-  screen(): string {
-    return this.run('capture-pane', '-p', '-t', 'ucare');
+  screen(session = 'ucare'): string {
+    return this.run('capture-pane', '-p', '-t', session);
   }
 
   /** Captures the screen until `found` gives a value (tmux renders asynchronously); no time limit but the spec's. */
-  async waitFor<T>(found: (screen: string) => T | undefined): Promise<T> {
+  async waitFor<T>(session: string, found: (screen: string) => T | undefined): Promise<T> {
     for (;;) {
-      const value = found(this.screen());
+      const value = found(this.screen(session));
       if (value !== undefined) return value;
       await new Promise((resume) => setTimeout(resume, 50));
     }
@@ -46,6 +47,7 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 describe('ucare upload in a terminal (tmux)', () => {
   let emulator: RunningEmulator;
   let proxy: GateProxy;
+  let source: SourceServer;
   const tmux = new Tmux();
   let defaultTimeout: number;
 
@@ -55,13 +57,42 @@ describe('ucare upload in a terminal (tmux)', () => {
     await builtCli();
     emulator = await startEmulator({ port: 0 });
     proxy = await new GateProxy(`${emulator.url}/`).start();
+    source = await startSourceServer(Buffer.alloc(1024 * 1024, 2));
   }, 180_000);
 
   afterAll(async () => {
     jasmine.DEFAULT_TIMEOUT_INTERVAL = defaultTimeout;
     tmux.kill();
     await proxy?.close();
+    await source?.close();
     await emulator?.close();
+  });
+
+  it('upload_from_url draws a bar fed by the done/total ticks of the service', async () => {
+    const main = await builtCli();
+    const dir = tempDir();
+    // The source sends a quarter of its bytes, then waits: the service reports that much done.
+    const held = source.hold(256 * 1024);
+    const command = [
+      `cd ${quote(dir)}`,
+      `HOME=${quote(dir)} ${quote(process.execPath)} ${quote(main)} --api_base ${quote(`${emulator.url}/`)} upload_from_url ${quote(`${source.url}/held/remote.bin`)}`,
+      'echo "EXIT=$?"',
+      'sleep 600',
+    ].join('; ');
+    tmux.start(`sh -c ${quote(command)}`, 'from-url');
+
+    await held.reached;
+    const partial = await tmux.waitFor('from-url', (screen) => {
+      const found = /\(progress\) \[[#-]+\]\s+(\d+)%\s+256\.0 KiB \/ 1\.0 MiB/.exec(screen);
+      return found ? Number(found[1]) : undefined;
+    });
+    expect(partial).toBe(25);
+
+    held.release();
+    const final = await tmux.waitFor('from-url', (screen) => (/EXIT=\d+/.test(screen) ? screen : undefined));
+    expect(final).toContain('EXIT=0');
+    expect(final).toMatch(/\[#+\]\s+100%\s+1\.0 MiB \/ 1\.0 MiB/);
+    expect(final).toMatch(/^[0-9a-f-]{36} {2}http:\/\/127\.0\.0\.1:\d+\/held\/remote\.bin$/m);
   });
 
   it('draws a progress bar on stderr that moves from part way to 100%', async () => {
@@ -80,7 +111,7 @@ describe('ucare upload in a terminal (tmux)', () => {
     tmux.start(`sh -c ${quote(command)}`);
 
     await held.reached;
-    const partial = await tmux.waitFor((screen) => {
+    const partial = await tmux.waitFor('ucare', (screen) => {
       const found = /big\.bin \[[#-]+\]\s+(\d+)%\s+(.+?) \/ 9\.0 MiB\s+\S+ \S+\/s/.exec(screen);
       // 0% is drawn at once; the bar must then move on to what was sent before the hold.
       return found && Number(found[1]) > 0 ? Number(found[1]) : undefined;
@@ -89,7 +120,7 @@ describe('ucare upload in a terminal (tmux)', () => {
     expect(partial).toBeLessThan(100);
 
     held.release();
-    const final = await tmux.waitFor((screen) => (/EXIT=\d+/.test(screen) ? screen : undefined));
+    const final = await tmux.waitFor('ucare', (screen) => (/EXIT=\d+/.test(screen) ? screen : undefined));
     expect(final).toContain('EXIT=0');
     expect(final).toMatch(/big\.bin \[#+\]\s+100%\s+9\.0 MiB \/ 9\.0 MiB/);
     expect(final).toMatch(/^[0-9a-f-]{36} {2}big\.bin$/m);
