@@ -5,9 +5,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './bundle.js';
-import { BenchUsageError, parseBenchArgs, usage } from './options.js';
+import { BenchUsageError, parseBenchArgs, RESULTS_FILE, usage } from './options.js';
 import { renderReport } from './report.js';
-import { runBenchmark } from './run.js';
+import { runBenchmark, type BenchReport } from './run.js';
 
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     console.log(usage());
     return;
   }
-  const report = await runBenchmark(options, (line) => console.error(line));
+  const report = options.fromResults ? await loadResults(resolve(REPO_ROOT, options.fromResults)) : await runBenchmark(options, (line) => console.error(line));
+  if (!options.fromResults) await writeFile(join(REPO_ROOT, RESULTS_FILE), JSON.stringify(report, null, 1));
   const analysis = await readFile(join(REPO_ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => '');
   const markdown = renderReport(report, analysis);
   if (options.out) {
@@ -25,6 +26,11 @@ async function main(): Promise<void> {
   } else {
     console.log(markdown);
   }
+}
+
+async function loadResults(path: string): Promise<BenchReport> {
+  const saved = JSON.parse(await readFile(path, 'utf8')) as BenchReport & { startedAt: string };
+  return { ...saved, startedAt: new Date(saved.startedAt) };
 }
 
 main().catch((error: unknown) => {

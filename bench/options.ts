@@ -29,13 +29,15 @@ export interface BenchOptions {
   readonly sides: readonly Side[];
   /** The Markdown report to write; '' writes none. */
   readonly out: string;
+  /** Re-render the report from the results a previous run saved (JSON) instead of running; '' runs. */
+  readonly fromResults: string;
   /** Longest a single run may take before it is killed and the benchmark fails, in seconds. */
   readonly runTimeoutSeconds: number;
 }
 
 /** The sizes of issue 8; the full run stays under 10 minutes on 2 cores. */
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = Object.freeze({
-  rounds: 3,
+  rounds: 5,
   listFiles: 10_000,
   multipartMiB: 256,
   smallFiles: 1000,
@@ -47,8 +49,12 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = Object.freeze({
   scenarios: SCENARIO_IDS,
   sides: SIDES,
   out: 'docs/benchmarks.md',
+  fromResults: '',
   runTimeoutSeconds: 300,
 });
+
+/** Where every run saves its raw results, for `--from-results`. */
+export const RESULTS_FILE = 'build/bench/last-results.json';
 
 /** A flag the benchmark does not understand, or a bad value. */
 export class BenchUsageError extends Error {
@@ -88,6 +94,7 @@ export function usage(): string {
     `  ${'--scenarios a,b'.padEnd(24)}scenarios to run, of ${SCENARIO_IDS.join(', ')} (default all)`,
     `  ${'--sides a,b'.padEnd(24)}sides to run, of ${SIDES.join(', ')} (default all)`,
     `  ${'--out PATH'.padEnd(24)}report to write; --out '' writes none (default ${DEFAULT_BENCH_OPTIONS.out})`,
+    `  ${'--from-results PATH'.padEnd(24)}re-render the report from saved results (every run saves ${RESULTS_FILE}) without running`,
     `  ${'--help'.padEnd(24)}this text`,
   ].join('\n');
 }
@@ -100,12 +107,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | null {
     if (arg === '--help' || arg === '-h') return null;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const numeric = NUMBER_FLAGS[flag];
-    if (!numeric && !['--scenarios', '--sides', '--out'].includes(flag)) throw new BenchUsageError(`Unknown flag ${flag}; see --help`);
+    if (!numeric && !['--scenarios', '--sides', '--out', '--from-results'].includes(flag)) throw new BenchUsageError(`Unknown flag ${flag}; see --help`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new BenchUsageError(`${flag} needs a value`);
     if (numeric) options[numeric.key] = checkedNumber(flag, value, numeric.min);
     else if (flag === '--scenarios') options['scenarios'] = checkedList(flag, value, SCENARIO_IDS);
     else if (flag === '--sides') options['sides'] = checkedList(flag, value, SIDES);
+    else if (flag === '--from-results') options['fromResults'] = value;
     else options['out'] = value;
   }
   return options as unknown as BenchOptions;

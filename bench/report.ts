@@ -25,7 +25,8 @@ export function renderReport(report: BenchReport, analysis: string): string {
     '  process for the client, so peak RSS is one side doing one scenario. Times are taken inside the child around the',
     '  work only: imports, client construction and in-memory inputs are outside the clock; reading a file from disk is inside.',
     '- Peak RSS is the child\'s high-water mark (`VmHWM`): Node itself and the loaded client included; "RSS before" is the resident size',
-    '  just before the timed work, i.e. that baseline. Requests are those the emulator served during the run.',
+    '  just before the timed work, i.e. that baseline. CPU is the child\'s user + system time during the work.',
+    '  Requests are those the emulator served during the run.',
     '- Sides: **rxuploadcare** (this tree\'s source, bundled by esbuild), **official** (`@uploadcare/upload-client` and',
     '  `@uploadcare/rest-client`, pointed at the emulator by `baseURL` / `apiBaseURL`), **floor** (Node\'s `http` with a',
     '  keep-alive agent, requests built and signed by hand, `JSON.parse`; no retries, no checks, no client library).',
@@ -42,7 +43,16 @@ export function renderReport(report: BenchReport, analysis: string): string {
     '',
     '| scenario | rxuploadcare | official | floor | ours/official | ours/floor |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...summaries.map(summaryRow),
+    ...summaries.map((summary) => summaryRow(summary, 'elapsedMs')),
+    '',
+    '## Client CPU (median CPU time of the worker during the work)',
+    '',
+    'The client-side cost of the same runs: user + system CPU of the client process while it worked. It moves much less',
+    'than wall time when other work shares the machine, so it is the steadier comparison of what each client costs.',
+    '',
+    '| scenario | rxuploadcare | official | floor | ours/official | ours/floor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...summaries.map((summary) => summaryRow(summary, 'cpuMs')),
     '',
     '## Targets',
     '',
@@ -57,12 +67,14 @@ export function renderReport(report: BenchReport, analysis: string): string {
   ].join('\n');
 }
 
-function summaryRow(summary: ScenarioSummary): string {
+function summaryRow(summary: ScenarioSummary, measure: 'elapsedMs' | 'cpuMs'): string {
   const median = (side: string) => {
     const found = summary.sides.find((candidate) => candidate.side === side);
-    return found ? formatMs(found.elapsedMs.median) : 'n/a';
+    return found ? formatMs(found[measure].median) : 'n/a';
   };
-  return `| \`${summary.id}\` | ${median('rxuploadcare')} | ${median('official')} | ${median('floor')} | ${formatRatio(summary.oursOverOfficial)} | ${formatRatio(summary.oursOverFloor)} |`;
+  const [official, floor] =
+    measure === 'elapsedMs' ? [summary.oursOverOfficial, summary.oursOverFloor] : [summary.cpuOursOverOfficial, summary.cpuOursOverFloor];
+  return `| \`${summary.id}\` | ${median('rxuploadcare')} | ${median('official')} | ${median('floor')} | ${formatRatio(official)} | ${formatRatio(floor)} |`;
 }
 
 function scenarioSection(summary: ScenarioSummary): string[] {
@@ -70,10 +82,11 @@ function scenarioSection(summary: ScenarioSummary): string[] {
   return [
     `### ${summary.title} (\`${summary.id}\`)`,
     '',
-    `${summary.sizes}. rxuploadcare/official: ${formatRatio(summary.oursOverOfficial)}; rxuploadcare/floor: ${formatRatio(summary.oursOverFloor)}.`,
+    `${summary.sizes}. Median time rxuploadcare/official: ${formatRatio(summary.oursOverOfficial)}, rxuploadcare/floor: ` +
+      `${formatRatio(summary.oursOverFloor)}; median CPU ${formatRatio(summary.cpuOursOverOfficial)} and ${formatRatio(summary.cpuOursOverFloor)}.`,
     '',
-    `| side | median | min | max |${throughput ? ' throughput |' : ''} peak RSS | RSS before | requests |`,
-    `| --- | ---: | ---: | ---: |${throughput ? ' ---: |' : ''} ---: | ---: | ---: |`,
+    `| side | median | min | max |${throughput ? ' throughput |' : ''} CPU | peak RSS | RSS before | requests |`,
+    `| --- | ---: | ---: | ---: |${throughput ? ' ---: |' : ''} ---: | ---: | ---: | ---: |`,
     ...summary.sides.map((side) => sideRow(side, throughput)),
     '',
   ];
@@ -86,6 +99,7 @@ function sideRow(side: SideSummary, throughput: boolean): string {
     formatMs(side.elapsedMs.min),
     formatMs(side.elapsedMs.max),
     ...(throughput ? [side.throughput === null ? 'n/a' : `${(side.throughput / 1024 ** 2).toFixed(1)} MiB/s`] : []),
+    formatMs(side.cpuMs.median),
     `${(side.peakRssBytes / 1e6).toFixed(0)} MB`,
     `${(side.startRssBytes.median / 1e6).toFixed(0)} MB`,
     side.requests.min === side.requests.max ? String(side.requests.median) : `${side.requests.min}-${side.requests.max}`,

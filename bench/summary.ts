@@ -8,6 +8,8 @@ export interface SideSummary {
   readonly side: Side;
   readonly runs: number;
   readonly elapsedMs: Spread;
+  /** The worker's CPU time during the work. */
+  readonly cpuMs: Spread;
   /** Bytes per second at the median time; null where throughput means nothing. */
   readonly throughput: number | null;
   /** The highest peak RSS of the side's runs. */
@@ -26,6 +28,10 @@ export interface ScenarioSummary {
   readonly oursOverOfficial: number | null;
   /** rxuploadcare's median time over the floor's. */
   readonly oursOverFloor: number | null;
+  /** rxuploadcare's median CPU time over the official clients'. */
+  readonly cpuOursOverOfficial: number | null;
+  /** rxuploadcare's median CPU time over the floor's. */
+  readonly cpuOursOverFloor: number | null;
 }
 
 /** A target of issue 8, checked against the numbers. */
@@ -49,19 +55,28 @@ function summarizeScenario(results: ScenarioResults): ScenarioSummary {
       side,
       runs: samples.length,
       elapsedMs,
+      cpuMs: spread(samples.map((sample) => sample.result.cpuMs)),
       throughput: results.bytesPerRun > 0 ? results.bytesPerRun / (elapsedMs.median / 1000) : null,
       peakRssBytes: Math.max(...samples.map((sample) => sample.result.peakRssBytes)),
       startRssBytes: spread(samples.map((sample) => sample.result.startRssBytes)),
       requests: spread(samples.map((sample) => sample.requests)),
     };
   });
-  const median = (side: Side) => sides.find((summary) => summary.side === side)?.elapsedMs.median;
-  const ratio = (other: Side): number | null => {
-    const ours = median('rxuploadcare');
-    const theirs = median(other);
+  const ratio = (other: Side, measure: 'elapsedMs' | 'cpuMs'): number | null => {
+    const ours = sides.find((summary) => summary.side === 'rxuploadcare')?.[measure].median;
+    const theirs = sides.find((summary) => summary.side === other)?.[measure].median;
     return ours === undefined || theirs === undefined ? null : ours / theirs;
   };
-  return { id: results.id, title: results.title, sizes: results.sizes, sides, oursOverOfficial: ratio('official'), oursOverFloor: ratio('floor') };
+  return {
+    id: results.id,
+    title: results.title,
+    sizes: results.sizes,
+    sides,
+    oursOverOfficial: ratio('official', 'elapsedMs'),
+    oursOverFloor: ratio('floor', 'elapsedMs'),
+    cpuOursOverOfficial: ratio('official', 'cpuMs'),
+    cpuOursOverFloor: ratio('floor', 'cpuMs'),
+  };
 }
 
 function sidesOf(results: ScenarioResults): Side[] {

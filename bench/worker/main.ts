@@ -22,11 +22,13 @@ async function main(): Promise<void> {
   const startRssBytes = process.memoryUsage.rss();
   const onProcfs = process.platform === 'linux';
   const samples = onProcfs ? null : sampleRss();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const units = await work();
   const elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   samples?.stop();
-  const result: WorkerResult = { elapsedMs, peakRssBytes: peakRssBytes(samples?.peak() ?? 0), startRssBytes, units };
+  const result: WorkerResult = { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes: peakRssBytes(samples?.peak() ?? 0), startRssBytes, units };
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 

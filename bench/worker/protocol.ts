@@ -37,6 +37,11 @@ export interface WorkerJob {
 export interface WorkerResult {
   /** Wall time of the work itself (after imports, client construction and input preparation). */
   readonly elapsedMs: number;
+  /**
+   * CPU time (user + system) the worker spent during the timed work. Less sensitive than wall time to other load on
+   * the machine: the client-side cost of the work.
+   */
+  readonly cpuMs: number;
   /** The worker process's peak resident set size since it started (VmHWM on Linux), loading included. */
   readonly peakRssBytes: number;
   /** Resident set size just before the timed work started (the cost of loading the client). */

@@ -32,6 +32,7 @@ describe('npm run bench, smoke version (tiny sizes, one round)', () => {
       for (const { side, result, requests } of scenario.samples) {
         const where = `${scenario.id} ${side}`;
         expect(Number.isFinite(result.elapsedMs) && result.elapsedMs > 0).withContext(`${where} elapsed`).toBeTrue();
+        expect(result.cpuMs).withContext(`${where} CPU`).toBeGreaterThan(0);
         expect(result.peakRssBytes).withContext(`${where} peak RSS`).toBeGreaterThan(0);
         expect(result.startRssBytes).withContext(`${where} RSS before`).toBeGreaterThan(0);
         expect(result.units).withContext(`${where} units`).toBeGreaterThan(0);
@@ -47,6 +48,7 @@ describe('npm run bench, smoke version (tiny sizes, one round)', () => {
     for (const id of SCENARIO_IDS) expect(markdown).toContain(`(\`${id}\`)`);
     for (const side of SIDES) expect(markdown).toMatch(new RegExp(`^\\| ${side} \\| \\d+ ms`, 'm'));
     expect(markdown).toContain('## Targets');
+    expect(markdown).toContain('## Client CPU');
     expect(markdown).not.toMatch(/NaN|Infinity/);
     expect(markdown.trimEnd().endsWith('hand-written')).toBeTrue();
   });
