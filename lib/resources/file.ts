@@ -1,7 +1,7 @@
 import { defer, endWith, ignoreElements, map, type Observable, tap, throwError } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { InvalidParamError } from '../errors.js';
+import { APIError, InvalidParamError } from '../errors.js';
 import type { LocalCopyOptions, LocalCopyResponse, RemoteCopyOptions, RemoteCopyResponse } from './copy-options.js';
 import { appendEffects, normalizeEffects } from './effects.js';
 import { type AppData, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
@@ -287,8 +287,14 @@ export class File {
         ...(options.store !== undefined && { store: String(options.store) }),
         ...(options.metadata !== undefined && { metadata: options.metadata }),
       };
-      return this.client.rest<LocalCopyResponse<FileInfo>>('POST', 'files/local_copy/', body);
-    }).pipe(map((answer) => File.constructFrom(answer.result, this.#client)));
+      return this.client.rest<LocalCopyResponse<FileInfo> | null>('POST', 'files/local_copy/', body);
+    }).pipe(
+      map((answer) => {
+        // A malformed answer is the server's fault: an APIError, not the InvalidParamError of constructFrom.
+        if (!isUuid(answer?.result?.uuid)) throw new APIError("files/local_copy/ answered without the copy's info", { body: answer });
+        return File.constructFrom(answer.result, this.#client);
+      }),
+    );
   }
 
   #remoteCopy(source: string, options: RemoteCopyOptions): Observable<string> {

@@ -10,6 +10,8 @@ export function checkMetadataKey(key: string): string {
   if (typeof key !== 'string' || !METADATA_KEY.test(key)) {
     throw new InvalidParamError(`Invalid metadata key ${JSON.stringify(key)}: 1-64 characters of A-Z a-z 0-9 _ - . :`);
   }
+  // As a path segment (`files/<uuid>/metadata/<key>/`), '.' and '..' would be resolved away into another endpoint.
+  if (key === '.' || key === '..') throw new InvalidParamError(`Invalid metadata key ${JSON.stringify(key)}: it cannot be used in a URL path`);
   return key;
 }
 

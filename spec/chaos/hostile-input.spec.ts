@@ -1,0 +1,229 @@
+import fc from 'fast-check';
+import { firstValueFrom, isObservable, take, toArray, type Observable } from 'rxjs';
+import { Uploadcare } from '../../lib/client.js';
+import { InvalidParamError, UploadcareException } from '../../lib/errors.js';
+import { storeFiles } from '../../lib/resources/batch.js';
+import { File } from '../../lib/resources/file.js';
+import { FileGroup } from '../../lib/resources/file-group.js';
+import { FileList } from '../../lib/resources/file-list.js';
+import { GroupList } from '../../lib/resources/group-list.js';
+import { uploadFromUrl } from '../../lib/upload/from-url.js';
+import { uploadFile } from '../../lib/upload/upload-file.js';
+import type { LoggedRequest } from '../support/script-server.js';
+import { requestLog, resetScript, scriptBase } from '../transport/script.js';
+import { recordFigures } from './support/figures.js';
+import { chaosScale } from './support/scale.js';
+
+// Hostile input: fast-check feeds every public constructor and option garbage (and near-misses of valid values).
+// Each run must end in a typed InvalidParamError with NO request sent, or in success; a request that is sent must be
+// well-formed (valid UUIDs, keys, numbers and dates only). The client talks to the script server, which echoes.
+
+const UUID = /^[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}$/;
+const UUID_IN_PATH = '[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}';
+const VALID = 'a771f854-c2cb-408a-8c36-71af77811f3b';
+const FC_SEED = 909;
+
+type Outcome = 'invalid' | 'accepted';
+
+/** Strings likely to break parsers: garbage, near-misses, path and header tricks. */
+function hostileString(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.uuid().map((uuid) => uuid.toUpperCase()),
+    fc.uuid(),
+    fc.webUrl(),
+    fc.constantFrom(
+      '',
+      ' ',
+      '../',
+      '%2e%2e/',
+      `${VALID}/../../project/`,
+      `${VALID}?x=1#`,
+      `${VALID}\r\nX-Injected: 1`,
+      `https://ucarecdn.com/${VALID}/-/resize/1x1/../../`,
+      `${VALID}~0`,
+      `${VALID}~-1`,
+      `${VALID}~99999999999999999999`,
+      '\u0000',
+      'javascript:alert(1)',
+      'A'.repeat(10_000),
+      '__proto__',
+      'constructor',
+    ),
+    fc.tuple(fc.uuid(), fc.string()).map(([uuid, tail]) => `${uuid}${tail}`),
+  );
+}
+
+/** Mostly `valid` values, sometimes hostile ones: both paths (refusal and a well-formed request) get exercised. */
+function mostly<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: hostileValue() });
+}
+
+const validDate = fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true });
+const metadataKey = fc.stringMatching(/^[-_.:A-Za-z0-9]{1,64}$/);
+
+/** Any value at all, for options declared with a narrower type. */
+function hostileValue(): fc.Arbitrary<unknown> {
+  return fc.oneof(hostileString(), fc.anything(), fc.double(), fc.integer(), fc.date({ noInvalidDate: false }), fc.constant(undefined));
+}
+
+describe('chaos: hostile input', () => {
+  const scale = chaosScale();
+  const figures: Record<string, string> = {};
+  let client: Uploadcare;
+
+  beforeAll(() => {
+    client = new Uploadcare({
+      publicKey: 'pk',
+      secretKey: 'sk',
+      restBase: scriptBase(),
+      uploadBase: scriptBase(),
+      cdnBase: scriptBase(),
+      timeoutMs: 5000,
+      retry: { throttled: { maxRetries: 0 }, network: { maxRetries: 0 } },
+    });
+  });
+
+  afterAll(async () => {
+    await recordFigures('hostile-input', { title: 'Hostile input (fast-check)', figures: { ...figures, 'fast-check seed': FC_SEED } });
+  });
+
+  /**
+   * Runs `act` on every generated input: a thrown or emitted InvalidParamError must come with no request; any other
+   * outcome is accepted only when every request sent passes `wellFormed`. Anything but an UploadcareException fails.
+   */
+  async function check<T>(name: string, input: fc.Arbitrary<T>, act: (value: T) => unknown, wellFormed: (request: LoggedRequest) => boolean): Promise<void> {
+    const counts = { invalid: 0, accepted: 0 };
+    await fc.assert(
+      fc.asyncProperty(input, async (value) => {
+        await resetScript();
+        const outcome = await settle(() => act(value));
+        const sent = await requestLog();
+        if (outcome === 'invalid') {
+          if (sent.length > 0) throw new Error(`InvalidParamError after a request: ${JSON.stringify(sent.map((r) => r.url))}`);
+        } else {
+          const bad = sent.filter((request) => !wellFormed(request));
+          if (bad.length > 0) throw new Error(`garbage sent: ${JSON.stringify(bad.map((r) => `${r.method} ${r.url} ${r.body.slice(0, 200)}`))}`);
+        }
+        counts[outcome]++;
+      }),
+      { numRuns: scale.propertyRuns, seed: FC_SEED },
+    );
+    figures[name] = `${counts.invalid} refused / ${counts.accepted} accepted`;
+  }
+
+  const pathIs = (pattern: string) => (request: LoggedRequest) => new RegExp(`^/${pattern}$`).test(request.url.split('?')[0] ?? '');
+
+  it('File: UUIDs, CDN URLs and effects', async () => {
+    await check('new File(x).cdnUrl / defaultEffects / info()', fc.tuple(fc.oneof(hostileString(), fc.uuid(), fc.uuid().map((u) => `https://ucarecdn.com/${u}/-/resize/10x10/`)), mostly(fc.constantFrom('', 'resize/10x10/', 'effect/flip/-/effect/mirror/', 'crop/1x1/center/'))), ([reference, effects]) => {
+      const file = new File(reference, client);
+      if (!UUID.test(file.uuid)) throw new Error(`accepted a bad uuid ${file.uuid}`);
+      file.defaultEffects = effects as string;
+      const url = new URL(file.cdnUrl);
+      if (!url.pathname.startsWith(`/${file.uuid}/`) || url.search || url.hash || url.pathname.includes('/../')) {
+        throw new Error(`bad CDN URL ${file.cdnUrl}`);
+      }
+      return file.info();
+    }, pathIs(`files/${UUID_IN_PATH}/`));
+  }, 60_000);
+
+  it('File: metadata keys and values, copies', async () => {
+    await check('setMetadata(key, value)', fc.tuple(mostly(metadataKey), mostly(fc.string({ minLength: 1, maxLength: 512 }))), ([key, value]) =>
+      new File(VALID, client).setMetadata(key as string, value as string),
+    (request) => {
+      const key = /^\/files\/[a-z0-9-]{36}\/metadata\/([^/?#]+)\/$/.exec(request.url)?.[1];
+      return request.method === 'PUT' && key !== undefined && /^[-_.:A-Za-z0-9]{1,64}$/.test(decodeURIComponent(key)) && request.body.length <= 1024 * 8;
+    });
+    await check('copy({ effects, store, target, ... })', fc.record({ effects: mostly(fc.constantFrom('resize/2x2/', 'effect/flip/')), store: mostly(fc.boolean()), target: mostly(fc.constantFrom('demo-storage', undefined)), makePublic: mostly(fc.boolean()), pattern: mostly(fc.constant('${uuid}')), metadata: mostly(fc.dictionary(metadataKey, fc.string({ minLength: 1, maxLength: 20 }), { maxKeys: 2 })) }, { requiredKeys: [] }), (options) =>
+      new File(VALID, client).copy(options as never),
+    (request) => request.method === 'POST' && /^\/files\/(local|remote)_copy\/$/.test(request.url) && new RegExp(`"source":"${UUID_IN_PATH}/`).test(request.body));
+  }, 60_000);
+
+  it('found by the properties: dot-segment metadata keys and a copy answer without the copy are refused typed', async () => {
+    await resetScript();
+    for (const key of ['.', '..']) {
+      expect(await settle(() => new File(VALID, client).setMetadata(key, 'x'))).toBe('invalid');
+      expect(await settle(() => new File(VALID, client).deleteMetadata(key))).toBe('invalid');
+    }
+    expect(await requestLog()).toEqual([]);
+    // The echo has no `result`: a malformed answer is the server's fault, an APIError, not an InvalidParamError.
+    const failure = await firstValueFrom(new File(VALID, client).copy()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UploadcareException);
+    expect(failure).not.toBeInstanceOf(InvalidParamError);
+  });
+
+  it('FileGroup: ids and create()', async () => {
+    await check('new FileGroup(x)', fc.oneof(hostileString(), fc.tuple(fc.uuid(), fc.integer({ min: 1, max: 1000 })).map(([u, n]) => `${u}~${n}`)), (reference) => {
+      const group = new FileGroup(reference, client);
+      if (!new RegExp(`^${UUID_IN_PATH}~[1-9][0-9]*$`).test(group.id) || group.length < 1) throw new Error(`bad group id ${group.id}`);
+      return group.info();
+    }, pathIs(`groups/${UUID_IN_PATH}~[1-9][0-9]*/`));
+    await check('FileGroup.create(items)', fc.array(fc.oneof(hostileValue(), fc.constant(new File(VALID, client))), { maxLength: 5 }), (items) =>
+      FileGroup.create(items as File[], client),
+    (request) => request.method === 'POST' && request.url.startsWith('/group/'));
+  }, 60_000);
+
+  it('FileList and GroupList: dates, limits, flags', async () => {
+    const options = fc.record({ since: mostly(validDate), until: mostly(validDate), limit: mostly(fc.nat(3000)), requestLimit: mostly(fc.integer({ min: 1, max: 1000 })), stored: mostly(fc.boolean()), removed: mostly(fc.boolean()) }, { requiredKeys: [] });
+    const wellFormedList = (request: LoggedRequest): boolean => {
+      const url = new URL(request.url, 'http://x');
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      const from = url.searchParams.get('from');
+      return Number.isInteger(limit) && limit >= 1 && limit <= 1000 && (from === null || !Number.isNaN(Date.parse(from)));
+    };
+    await check('new FileList(options)', options, (value) => new FileList(value as never, client).pipe(take(1), toArray()), wellFormedList);
+    await check('new GroupList(options)', options, (value) => new GroupList(value as never, client).pipe(take(1), toArray()), wellFormedList);
+  }, 60_000);
+
+  it('Uploadcare options', async () => {
+    const options = fc.record({
+      publicKey: mostly(fc.string()), secretKey: mostly(fc.string()), restBase: mostly(fc.webUrl()), uploadBase: mostly(fc.webUrl()), cdnBase: mostly(fc.webUrl()),
+      apiVersion: mostly(fc.constant('0.7')), authScheme: mostly(fc.constantFrom('signed', 'simple')), timeoutMs: mostly(fc.nat()), userAgent: mostly(fc.string()),
+      retry: fc.oneof(hostileValue(), fc.record({ throttled: fc.record({ maxRetries: mostly(fc.nat(10)), baseMs: mostly(fc.nat(1000)), maxMs: mostly(fc.nat(5000)) }, { requiredKeys: [] }), maxServerWaitMs: mostly(fc.nat()) }, { requiredKeys: [] })),
+    }, { requiredKeys: [] });
+    // A client that is built must work: its first request goes to the script server only when its bases point there.
+    await check('new Uploadcare(options)', options, (value) => {
+      const built = new Uploadcare(value as never);
+      if (!/^https?:\/\/.+\/$/.test(built.options.restBase)) throw new Error(`bad restBase ${built.options.restBase}`);
+      return undefined;
+    }, () => false);
+  }, 60_000);
+
+  it('uploads: options and policies, from-URL sources', async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const uploadOptions = fc.record({
+      store: mostly(fc.constantFrom('auto', true, false)), filename: mostly(fc.string({ minLength: 1 })), contentType: mostly(fc.constantFrom('image/png', 'text/plain; charset=utf-8')),
+      metadata: fc.oneof(hostileValue(), fc.dictionary(mostly(metadataKey) as fc.Arbitrary<string>, mostly(fc.string({ maxLength: 512 })), { maxKeys: 3 })),
+      signatureLifetimeSeconds: mostly(fc.integer({ min: 60, max: 3600 })),
+      policy: fc.oneof(hostileValue(), fc.record({ multipartThreshold: mostly(fc.integer({ min: 10 * 1024 * 1024, max: 2 ** 40 })), partSize: mostly(fc.integer({ min: 5 * 1024 * 1024, max: 2 ** 30 })), partConcurrency: mostly(fc.integer({ min: 1, max: 16 })), partRetries: mostly(fc.nat(5)) }, { requiredKeys: [] })),
+    }, { requiredKeys: [] });
+    const noRawBreaks = (request: LoggedRequest): boolean => {
+      // Every form part starts with its own Content-Disposition: no value smuggled a header or a part in.
+      const boundary = /boundary=(.+)$/.exec(String(request.headers['content-type'] ?? ''))?.[1];
+      if (!boundary) return request.method === 'POST' && request.url.startsWith('/base/') === false ? false : true;
+      const parts = request.body.split(`--${boundary}`).slice(1, -1);
+      return parts.every((part) => /^\r\nContent-Disposition: form-data; name="[^"\r\n]*"(; filename="[^"\r\n]*")?\r\n(Content-Type: [^\r\n]+\r\n)?\r\n/.test(part));
+    };
+    await check('uploadFile(bytes, options)', uploadOptions, (value) => uploadFile(bytes, value as never, client), (request) => request.url.startsWith('/base/') && noRawBreaks(request));
+    await check('uploadFromUrl(url, options)', fc.tuple(fc.oneof(hostileString(), fc.webUrl()), fc.record({ store: mostly(fc.constantFrom('auto', true, false)), filename: mostly(fc.string({ minLength: 1 })), checkUrlDuplicates: mostly(fc.boolean()), saveUrlDuplicates: mostly(fc.boolean()) }, { requiredKeys: [] })),
+      ([url, value]) => uploadFromUrl(url, value as never, client),
+      (request) => request.url.startsWith('/from_url/') && noRawBreaks(request) && /name="source_url"\r\n\r\nhttps?:\/\/[^\r\n]+\r\n/.test(request.body));
+    await check('storeFiles(items)', fc.array(mostly(fc.uuid()), { maxLength: 4 }), (items) => storeFiles(items as never, client).pipe(toArray()),
+      (request) => request.method === 'PUT' && request.url === '/files/storage/' && (JSON.parse(request.body) as unknown[]).every((uuid) => typeof uuid === 'string' && UUID.test(uuid)));
+  }, 90_000);
+});
+
+/** Runs `act` and whatever Observable it returns: InvalidParamError -> 'invalid'; success or another typed error -> 'accepted'. */
+async function settle(act: () => unknown): Promise<Outcome> {
+  try {
+    const result = act();
+    if (isObservable(result)) await firstValueFrom(result as Observable<unknown>, { defaultValue: undefined });
+    return 'accepted';
+  } catch (error) {
+    if (error instanceof InvalidParamError) return 'invalid';
+    // The echo is no valid answer to most calls: a typed error about the answer is fine, the request was checked.
+    if (error instanceof UploadcareException) return 'accepted';
+    throw error;
+  }
+}
