@@ -2,6 +2,11 @@ import type { AxiosInstance } from 'axios';
 import { defer, from, map, switchMap, type Observable } from 'rxjs';
 import { resolveOptions, resolveTimeout, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
 import { InvalidParamError } from './errors.js';
+import { deleteFiles, storeFiles, type BatchInput, type BatchResult } from './resources/batch.js';
+import { File } from './resources/file.js';
+import { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
+import { FileList, type FileListOptions } from './resources/file-list.js';
+import { GroupList, type GroupListOptions } from './resources/group-list.js';
 import { createAxiosInstance } from './transport/axios-instance.js';
 import { sendHttp, type SendContext } from './transport/http.js';
 import { restAuthHeaders } from './transport/rest-auth.js';
@@ -9,6 +14,14 @@ import { retryByPolicy, type RetryEnvironment } from './transport/retry.js';
 import { resolveRetryPolicy } from './transport/retry-policy.js';
 import type { HttpMethod, HttpRequest, HttpResponse, RequestOptions, UploadField, UploadFile } from './transport/types.js';
 import { fieldEntries, publicKeyField, uploadFormData } from './transport/upload-form.js';
+import type { UploadEvent } from './upload/events.js';
+import type { FileFromUrl, FromUrlWaitOptions } from './upload/file-from-url.js';
+import { uploadFromUrl, uploadFromUrlSync } from './upload/from-url.js';
+import type { FromUrlOptions } from './upload/from-url-options.js';
+import type { UploadOptions } from './upload/options.js';
+import type { UploadInput } from './upload/source.js';
+import { uploadFile } from './upload/upload-file.js';
+import { uploadGroup, type GroupUploadEvent } from './upload/upload-group.js';
 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -16,6 +29,10 @@ const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PAT
  * An Uploadcare client: configuration plus the HTTP layer every resource goes through. Every call returns a cold
  * Observable: nothing is sent before subscribe, each subscribe sends anew, unsubscribe aborts what is in flight.
  * Failures are {@link UploadcareException}s, retried by the client's retry policy.
+ *
+ * Resources and operations bound to this client: {@link file}, {@link group}, {@link fileList}, {@link groupList},
+ * {@link createGroup}, {@link uploadFile}, {@link uploadGroup}, {@link uploadFromUrl}, {@link uploadFromUrlSync},
+ * {@link storeFiles}, {@link deleteFiles} (each the same as the class or function given this client).
  */
 export class Uploadcare {
   /** The options, every default applied. */
@@ -31,6 +48,64 @@ export class Uploadcare {
     this.options = resolveOptions(options);
     this.#axios = createAxiosInstance(this.options.userAgent);
     this.#environment = environment;
+  }
+
+  /** A {@link File} of this client, from a UUID or a CDN URL. No request. */
+  file(uuidOrCdnUrl: string): File {
+    return new File(uuidOrCdnUrl, this);
+  }
+
+  /** A {@link FileGroup} of this client, from `<uuid>~<N>` or a group CDN URL. No request. */
+  group(cdnUrlOrGroupId: string): FileGroup {
+    return new FileGroup(cdnUrlOrGroupId, this);
+  }
+
+  /** The project's files as a {@link FileList} of this client. Nothing is requested before subscribe. */
+  fileList(options?: FileListOptions): FileList {
+    return new FileList(options, this);
+  }
+
+  /** The project's groups as a {@link GroupList} of this client. Nothing is requested before subscribe. */
+  groupList(options?: GroupListOptions): GroupList {
+    return new GroupList(options, this);
+  }
+
+  /** {@link FileGroup.create} with this client: groups `files` (signed as `options` say) and emits the group. */
+  createGroup(files: Iterable<File>, options: GroupCreateOptions = {}): Observable<FileGroup> {
+    return FileGroup.create(files, options, this);
+  }
+
+  /**
+   * {@link uploadFile} with this client: progress ticks, then `{ type: 'complete', file }`. Named apart from
+   * {@link upload}, the raw Upload API call.
+   */
+  uploadFile(input: UploadInput, options?: UploadOptions): Observable<UploadEvent> {
+    return uploadFile(input, options, this);
+  }
+
+  /** {@link uploadGroup} with this client: overall progress, then `{ type: 'complete', group, files }`. */
+  uploadGroup(inputs: Iterable<UploadInput>, options?: UploadOptions): Observable<GroupUploadEvent> {
+    return uploadGroup(inputs, options, this);
+  }
+
+  /** {@link uploadFromUrl} with this client: emits the {@link FileFromUrl} to follow. */
+  uploadFromUrl(url: string, options?: FromUrlOptions): Observable<FileFromUrl> {
+    return uploadFromUrl(url, options, this);
+  }
+
+  /** {@link uploadFromUrlSync} with this client: emits the File once uploaded (and ready, with `untilReady`). */
+  uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions): Observable<File> {
+    return uploadFromUrlSync(url, options, this);
+  }
+
+  /** {@link storeFiles} with this client: one result per file, in batches of 100. */
+  storeFiles(files: BatchInput): Observable<BatchResult> {
+    return storeFiles(files, this);
+  }
+
+  /** {@link deleteFiles} with this client: one result per file, in batches of 100. */
+  deleteFiles(files: BatchInput): Observable<BatchResult> {
+    return deleteFiles(files, this);
   }
 
   /**
