@@ -1,0 +1,154 @@
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../lib/emulator/index.js';
+import { baseUploadForm, rawRequest, type RawAnswer } from '../emulator/ops/support.js';
+import { rest } from '../emulator/rest/support/signed-fetch.js';
+import { chaosEmulator, eventually } from './support/emulator.js';
+import { recordFigures } from './support/figures.js';
+
+// The emulator under hostile requests: malformed multipart bodies, oversized fields, path tricks in URLs and file
+// names, wrong signatures and replayed dates. Each must get the error the real service gives (or a plain 4xx where it
+// documents none), and the emulator must keep serving afterwards. Requests go through node:http, which sends paths as
+// written (fetch would resolve `..` before sending). Crash safety of --data-dir under kill -9 is proven by
+// spec/emulator/ops/crash.node.spec.ts (the ops engineer's), not repeated here.
+
+const ACCEPT = 'application/vnd.uploadcare-v0.7+json';
+const SIMPLE = { Accept: ACCEPT, Authorization: 'Uploadcare.Simple demopublickey:demosecretkey' };
+const SECRET = 'demosecretkey';
+
+function signedHeaders(method: string, path: string, date: Date, secret = SECRET): Record<string, string> {
+  const dateText = date.toUTCString();
+  const md5 = createHash('md5').update('').digest('hex');
+  const signature = createHmac('sha1', secret).update([method, md5, '', dateText, path].join('\n')).digest('hex');
+  return { Accept: ACCEPT, 'X-Uploadcare-Date': dateText, Authorization: `Uploadcare demopublickey:${signature}` };
+}
+
+function multipart(boundary: string, parts: string): { body: Buffer; headers: Record<string, string> } {
+  return { body: Buffer.from(parts), headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const field = (boundary: string, name: string, value: string): string =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+
+interface HostileCase {
+  readonly name: string;
+  readonly send: (origin: string) => Promise<RawAnswer>;
+  /** Acceptable statuses (the first is the one the real service gives, where it documents one). */
+  readonly statuses: readonly number[];
+  /** Text the error body must contain, when the API documents it. */
+  readonly bodyIncludes?: string;
+}
+
+const B = 'xBOUNDARYx';
+const SIGNED_PROJECT = { publicKey: 'signedpublickey', secretKey: 'signedsecretkey', requireSignedUploads: true };
+
+/** A direct upload to the signed-uploads project, its signature made with `secret` over `expire`. */
+function signedUpload(origin: string, expire: number, secret: string): Promise<RawAnswer> {
+  const form = baseUploadForm(SIGNED_PROJECT.publicKey, 'a.txt', Buffer.from('abc'));
+  const signature = createHmac('sha256', secret).update(String(expire)).digest('hex');
+  const text = form.body.toString('latin1').replace(/^--([^\r]+)\r\n/, (all, b: string) => `${field(b, 'signature', signature)}${field(b, 'expire', String(expire))}${all}`);
+  return rawRequest(`${origin}/base/?jsonerrors=1`, { method: 'POST', headers: { 'Content-Type': form.contentType }, body: Buffer.from(text, 'latin1') });
+}
+const CASES: readonly HostileCase[] = [
+  // Malformed multipart bodies.
+  { name: 'multipart without a boundary', statuses: [400], send: (o) => rawRequest(`${o}/base/`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data' }, body: 'garbage' }) },
+  { name: 'multipart body of garbage', statuses: [400], send: (o) => rawRequest(`${o}/base/`, { method: 'POST', ...multipart(B, '\x00\x01 not a form at all') }) },
+  { name: 'multipart cut before its closing boundary', statuses: [400], send: (o) => rawRequest(`${o}/base/`, { method: 'POST', ...multipart(B, `${field(B, 'UPLOADCARE_PUB_KEY', 'demopublickey')}--${B}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhalf`) }) },
+  { name: 'multipart part without a name (and so no public key)', statuses: [400, 403], send: (o) => rawRequest(`${o}/base/`, { method: 'POST', ...multipart(B, `--${B}\r\nContent-Type: text/plain\r\n\r\nvalue\r\n--${B}--\r\n`) }) },
+  { name: 'multipart with a file but no public key', statuses: [400, 403], send: (o) => rawRequest(`${o}/base/`, { method: 'POST', ...multipart(B, `--${B}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc\r\n--${B}--\r\n`) }) },
+  // Oversized fields.
+  { name: '2 MiB public key field', statuses: [400, 403, 413], send: (o) => rawRequest(`${o}/base/`, { method: 'POST', ...multipart(B, `${field(B, 'UPLOADCARE_PUB_KEY', 'k'.repeat(2 * 1024 * 1024))}--${B}--\r\n`) }) },
+  { name: 'metadata value of 10 000 characters', statuses: [400], bodyIncludes: 'etadata', send: (o) => { const form = baseUploadForm('demopublickey', 'a.txt', Buffer.from('abc')); const extra = Buffer.from(form.body.toString('latin1').replace(/^--([^\r]+)\r\n/, (all, b: string) => `${field(b, 'metadata[k]', 'v'.repeat(10_000))}${all}`), 'latin1'); return rawRequest(`${o}/base/`, { method: 'POST', headers: { 'Content-Type': form.contentType }, body: extra }); } },
+  { name: 'REST JSON body of 20 MiB', statuses: [413, 400], send: (o) => rawRequest(`${o}/files/storage/`, { method: 'PUT', headers: { ...SIMPLE, 'Content-Type': 'application/json' }, body: `["${'a'.repeat(20 * 1024 * 1024)}"]` }) },
+  { name: 'URL of 100 000 characters', statuses: [431, 414, 400, 404], send: (o) => rawRequest(`${o}/files/${'a'.repeat(100_000)}/`, { headers: SIMPLE }) },
+  // Path tricks.
+  // Dot segments are resolved like any HTTP server does; the endpoint reached still checks its credentials.
+  { name: '/files/../project/ without credentials', statuses: [401], send: (o) => rawRequest(`${o}/files/../project/`, { headers: { Accept: ACCEPT } }) },
+  { name: '/%2e%2e/%2e%2e/etc/passwd', statuses: [404, 400], send: (o) => rawRequest(`${o}/%2e%2e/%2e%2e/etc/passwd`) },
+  { name: 'malformed percent-encoding', statuses: [400, 404], send: (o) => rawRequest(`${o}/files/%ZZ%/`, { headers: SIMPLE }) },
+  { name: 'NUL byte in a UUID', statuses: [400, 404], send: (o) => rawRequest(`${o}/files/a771f854-c2cb-408a-8c36-71af77811f3b%00/`, { headers: SIMPLE }) },
+  { name: 'CDN path climbing out', statuses: [404, 400], send: (o) => rawRequest(`${o}/a771f854-c2cb-408a-8c36-71af77811f3b/../../../../etc/passwd`) },
+  // Authentication.
+  { name: 'REST signature made with a wrong secret', statuses: [401], bodyIncludes: 'ignature', send: (o) => rawRequest(`${o}/files/`, { headers: signedHeaders('GET', '/files/', new Date(), 'wrong-secret') }) },
+  { name: 'REST signature of another path', statuses: [401], send: (o) => rawRequest(`${o}/files/?limit=1`, { headers: signedHeaders('GET', '/files/', new Date()) }) },
+  { name: 'REST date replayed 16 minutes later', statuses: [401], send: (o) => rawRequest(`${o}/files/`, { headers: signedHeaders('GET', '/files/', new Date(Date.now() - 16 * 60_000)) }) },
+  { name: 'REST date 16 minutes ahead', statuses: [401], send: (o) => rawRequest(`${o}/files/`, { headers: signedHeaders('GET', '/files/', new Date(Date.now() + 16 * 60_000)) }) },
+  { name: 'REST date 14 minutes old (inside the window)', statuses: [200], send: (o) => rawRequest(`${o}/files/`, { headers: signedHeaders('GET', '/files/', new Date(Date.now() - 14 * 60_000)) }) },
+  { name: 'REST date that is no date', statuses: [401], send: (o) => rawRequest(`${o}/files/`, { headers: { ...signedHeaders('GET', '/files/', new Date()), 'X-Uploadcare-Date': 'yesterday' } }) },
+  { name: 'Simple auth with a wrong secret', statuses: [401], send: (o) => rawRequest(`${o}/files/`, { headers: { Accept: ACCEPT, Authorization: 'Uploadcare.Simple demopublickey:guess' } }) },
+  { name: 'Authorization header of garbage', statuses: [401], send: (o) => rawRequest(`${o}/files/`, { headers: { Accept: ACCEPT, Authorization: 'Uploadcare \u00ff\u00fe:::' } }) },
+  { name: 'Upload API with an unknown public key', statuses: [403, 400], send: (o) => { const form = baseUploadForm('nosuchkey', 'a.txt', Buffer.from('abc')); return rawRequest(`${o}/base/?jsonerrors=1`, { method: 'POST', headers: { 'Content-Type': form.contentType }, body: form.body }); } },
+  { name: 'signed upload whose expire is past', statuses: [400, 403], bodyIncludes: 'xpire', send: (o) => signedUpload(o, Math.floor(Date.now() / 1000) - 60, SIGNED_PROJECT.secretKey) },
+  { name: 'signed upload with a wrong signature', statuses: [400, 403], bodyIncludes: 'ignature', send: (o) => signedUpload(o, Math.floor(Date.now() / 1000) + 600, 'wrong-secret') },
+  { name: 'signed-uploads project without a signature', statuses: [400, 403], send: (o) => { const form = baseUploadForm(SIGNED_PROJECT.publicKey, 'a.txt', Buffer.from('abc')); return rawRequest(`${o}/base/?jsonerrors=1`, { method: 'POST', headers: { 'Content-Type': form.contentType }, body: form.body }); } },
+];
+
+describe('chaos: emulator robustness', () => {
+  let emulator: RunningEmulator;
+  let dir: string;
+  const rows: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rxuc-chaos-'));
+    emulator = await chaosEmulator({ dataDir: join(dir, 'data'), projects: [{ publicKey: 'demopublickey', secretKey: SECRET }, SIGNED_PROJECT] });
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+    const ordered = [...CASES.map((hostile) => hostile.name), ...Object.keys(rows)].filter((name, i, all) => name in rows && all.indexOf(name) === i);
+    await recordFigures('emulator-robustness', { title: 'Emulator under hostile requests', figures: Object.fromEntries(ordered.map((name) => [name, rows[name] as string])) });
+  });
+
+  async function stillServing(): Promise<void> {
+    const project = await rest(emulator.url, { path: '/project/' });
+    expect(project.status).toBe(200);
+  }
+
+  for (const hostile of CASES) {
+    it(`${hostile.name}: ${hostile.statuses.join(' or ')}, and keeps serving`, async () => {
+      const answer = await hostile.send(emulator.url);
+      if (answer.kind !== 'answer') throw new Error(`no answer: ${answer.code}`);
+      expect(hostile.statuses).toContain(answer.status);
+      if (hostile.bodyIncludes) expect(answer.body.toString()).toContain(hostile.bodyIncludes);
+      await stillServing();
+      rows[hostile.name] = `${answer.status} ${answer.body.toString().slice(0, 90).replace(/\s+/g, ' ')}`;
+    }, 30_000);
+  }
+
+  it('a file name climbing out of the data dir is kept as a name only', async () => {
+    const form = baseUploadForm('demopublickey', '../../../escape.txt', Buffer.from('escape'));
+    const answer = await rawRequest(`${emulator.url}/base/?jsonerrors=1`, { method: 'POST', headers: { 'Content-Type': form.contentType }, body: form.body });
+    if (answer.kind !== 'answer') throw new Error(`no answer: ${answer.code}`);
+    expect(answer.status).toBe(200);
+    const { file } = JSON.parse(answer.body.toString()) as { file: string };
+    expect(await readdir(dir)).toEqual(['data']);
+    const served = await fetch(`${emulator.url}/${file}/`);
+    expect(await served.text()).toBe('escape');
+    await stillServing();
+    rows['file name ../../../escape.txt'] = `200, stored as a blob inside the data dir; nothing written outside it`;
+  });
+
+  it('a body promising more bytes than it sends, then hanging up, leaves nothing behind', async () => {
+    const form = baseUploadForm('demopublickey', 'cut.bin', Buffer.alloc(64 * 1024, 1));
+    const before = emulator.store.filesOf('demopublickey').length;
+    const outcome = await new Promise<string>((resolve) => {
+      const request = httpRequest(`${emulator.url}/base/`, {
+        method: 'POST',
+        headers: { 'Content-Type': form.contentType, 'Content-Length': String(form.body.length + 1024 * 1024) },
+        agent: false,
+      });
+      request.on('response', (response) => resolve(`answered ${response.statusCode ?? 0}`));
+      request.on('error', () => resolve('hung up'));
+      request.write(form.body, () => setTimeout(() => request.destroy(), 200));
+    });
+    expect(outcome).toBe('hung up');
+    await eventually(() => emulator.requests.inFlight(), (count) => count === 0, 'the cut request to end');
+    await stillServing();
+    expect(emulator.store.filesOf('demopublickey').length).toBe(before);
+    rows['body shorter than its Content-Length'] = 'no file recorded; server keeps serving';
+  }, 30_000);
+});
