@@ -116,7 +116,7 @@ export class Uploadcare {
   rest<T>(method: HttpMethod, path: string, data?: unknown, options: RequestOptions = {}): Observable<T> {
     return defer(() => {
       checkMethod(method);
-      const bodyless = method === 'GET' || method === 'HEAD';
+      const bodyless = isBodyless(method);
       const url = withQuery(this.#restUrl(path), bodyless ? queryEntries(data) : []);
       const body = bodyless || data === undefined ? '' : JSON.stringify(data);
       const contentType = body === '' ? '' : 'application/json';
@@ -159,17 +159,16 @@ export class Uploadcare {
       url.searchParams.set('jsonerrors', '1');
       const keyField = publicKeyField(path);
       const fields = { ...(publicKey && !('pub_key' in data) && !('UPLOADCARE_PUB_KEY' in data) && { [keyField]: publicKey }), ...data };
-      const hasFiles = Object.keys(files).length > 0;
-      if (method === 'GET' || method === 'HEAD') {
-        if (hasFiles) throw new InvalidParamError(`Files cannot be sent with ${method} ${url.origin}${url.pathname}`);
+      const bodyless = isBodyless(method);
+      if (bodyless) {
+        if (Object.keys(files).length > 0) throw new InvalidParamError(`Files cannot be sent with ${method} ${url.origin}${url.pathname}`);
         for (const [name, value] of fieldEntries(fields)) url.searchParams.append(name, value);
       }
-      const formless = method === 'GET' || method === 'HEAD';
       return this.request<T>({
         ...options,
         method,
         url: url.href,
-        ...(!formless && { body: () => uploadFormData(fields, files) }),
+        ...(!bodyless && { body: () => uploadFormData(fields, files) }),
       }).pipe(map((response) => response.body));
     });
   }
@@ -218,6 +217,11 @@ export class Uploadcare {
 
 function checkMethod(method: string): void {
   if (!METHODS.has(method)) throw new InvalidParamError(`Unknown HTTP method ${JSON.stringify(method)}`);
+}
+
+/** GET and HEAD carry their data in the query. */
+function isBodyless(method: HttpMethod): boolean {
+  return method === 'GET' || method === 'HEAD';
 }
 
 function stripLeadingSlashes(path: string): string {

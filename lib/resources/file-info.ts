@@ -1,3 +1,5 @@
+import { InvalidParamError } from '../errors.js';
+
 /** Add-on results attached to a file (REST `include=appdata`), keyed by add-on name. */
 export type AppData = Readonly<Record<string, unknown>>;
 
@@ -26,6 +28,11 @@ export interface FileInfo {
 /** What to add to a file's info: `appdata` asks for the results of add-ons. */
 export interface FileInfoOptions {
   readonly include?: 'appdata';
+}
+
+/** @throws InvalidParamError unless `include` is absent or `'appdata'`, before any request. */
+export function checkInclude(include: FileInfoOptions['include']): void {
+  if (include !== undefined && include !== 'appdata') throw new InvalidParamError(`include must be 'appdata', not ${JSON.stringify(include)}`);
 }
 
 /** A date of the API (ISO 8601) as a Date; null for null, empty or unparsable values. */

@@ -1,7 +1,6 @@
 import type { Uploadcare } from '../client.js';
-import { InvalidParamError } from '../errors.js';
 import { File } from './file.js';
-import type { FileInfo } from './file-info.js';
+import { checkInclude, type FileInfo } from './file-info.js';
 import { checkListOptions, checkTriState, type ListOptions } from './list-options.js';
 import { type ListSpec, ResourceList } from './resource-list.js';
 
@@ -38,9 +37,7 @@ function fileListSpec(options: FileListOptions, client: Uploadcare | undefined):
   const query = checkListOptions(options);
   const stored = checkTriState('stored', options.stored);
   const removed = options.removed === undefined ? false : checkTriState('removed', options.removed);
-  if (options.include !== undefined && options.include !== 'appdata') {
-    throw new InvalidParamError(`include must be 'appdata', not ${String(options.include)}`);
-  }
+  checkInclude(options.include);
   const removedStates = removed === null ? [false, true] : [removed];
   const filters = (removedState: boolean): Record<string, string> => ({
     removed: String(removedState),

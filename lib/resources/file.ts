@@ -4,7 +4,7 @@ import { defaultClient } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import type { LocalCopyOptions, LocalCopyResponse, RemoteCopyOptions, RemoteCopyResponse } from './copy-options.js';
 import { appendEffects, normalizeEffects } from './effects.js';
-import { type AppData, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
+import { type AppData, checkInclude, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
 import { parseFileReference } from './file-reference.js';
 import { InfoCache } from './info-cache.js';
 import { checkMetadataKey, checkMetadataValue } from './metadata.js';
@@ -259,9 +259,7 @@ export class File {
 
   #fetchInfo(options: FileInfoOptions): Observable<FileInfo> {
     return defer(() => {
-      if (options.include !== undefined && options.include !== 'appdata') {
-        throw new InvalidParamError(`include must be 'appdata', not ${JSON.stringify(options.include)}`);
-      }
+      checkInclude(options.include);
       const query = options.include ? `?include=${options.include}` : '';
       return this.client.rest<FileInfo>('GET', `files/${this.uuid}/${query}`);
     });

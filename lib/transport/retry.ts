@@ -79,7 +79,7 @@ export function decideRetry(
   return { retry: false, error };
 }
 
-/** Full jitter: uniform in [0, min(maxMs, baseMs * 2^(retry-1))). `retry` counts from 1. */
+/** Full jitter: uniform in [0, min(maxMs, baseMs * 2^(retryNumber-1))). `retryNumber` counts from 1. */
 export function backoffMs(policy: BackoffPolicy, retryNumber: number, random: () => number): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, retryNumber - 1));
   const unit = random();

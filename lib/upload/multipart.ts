@@ -74,11 +74,10 @@ function planParts(answer: MultipartStartAnswer, size: number, askedPartSize: nu
   if (urls.length !== expected) {
     throw new APIError(`multipart/start/ gave ${urls.length} part URLs for ${expected} parts of ${askedPartSize} bytes.`, { body: answer });
   }
-  const partSize = askedPartSize;
   return urls.map((url, index) => ({
     index,
     url,
-    start: index * partSize,
-    end: Math.min(size, (index + 1) * partSize),
+    start: index * askedPartSize,
+    end: Math.min(size, (index + 1) * askedPartSize),
   }));
 }

@@ -1,4 +1,5 @@
 import { InvalidParamError } from '../errors.js';
+import { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from '../resources/metadata.js';
 import type { UploadPolicy } from './policy.js';
 import type { SigningOptions, UploadSignature } from './signature.js';
 
@@ -21,12 +22,6 @@ export interface UploadOptions extends SigningOptions {
   readonly policy?: Partial<UploadPolicy>;
 }
 
-/** Form/query value the Upload API understands. */
-export type UploadFieldValue = string;
-
-const METADATA_KEY = /^[-_.:A-Za-z0-9]{1,64}$/;
-const METADATA_VALUE_MAX = 512;
-
 /** Checks options that can be wrong before any request. */
 export function checkUploadOptions(options: UploadOptions): void {
   const { store, filename, contentType, metadata } = options;
@@ -41,14 +36,14 @@ export function checkUploadOptions(options: UploadOptions): void {
   }
   for (const [key, value] of Object.entries(metadata ?? {})) {
     if (!METADATA_KEY.test(key)) throw new InvalidParamError(`Invalid metadata key ${JSON.stringify(key)}: use [-_.:A-Za-z0-9]{1,64}.`);
-    if (typeof value !== 'string' || value.length > METADATA_VALUE_MAX) {
-      throw new InvalidParamError(`Metadata value of ${JSON.stringify(key)} must be a string of at most ${METADATA_VALUE_MAX} characters.`);
+    if (typeof value !== 'string' || value.length > METADATA_VALUE_MAX_LENGTH) {
+      throw new InvalidParamError(`Metadata value of ${JSON.stringify(key)} must be a string of at most ${METADATA_VALUE_MAX_LENGTH} characters.`);
     }
   }
 }
 
 /** `UPLOADCARE_STORE` / `store` value. */
-export function storeField(store: StoreOption | undefined): UploadFieldValue {
+export function storeField(store: StoreOption | undefined): string {
   if (store === undefined || store === 'auto') return 'auto';
   return store ? '1' : '0';
 }
@@ -57,8 +52,8 @@ export function storeField(store: StoreOption | undefined): UploadFieldValue {
 export function commonFields(
   metadata: UploadOptions['metadata'],
   signature: UploadSignature | null,
-): Record<string, UploadFieldValue> {
-  const fields: Record<string, UploadFieldValue> = {};
+): Record<string, string> {
+  const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata ?? {})) fields[`metadata[${key}]`] = value;
   if (signature) {
     fields['signature'] = signature.signature;

@@ -1,4 +1,5 @@
 import { InvalidParamError } from '../errors.js';
+import { definedFields } from './defined-fields.js';
 
 /** How uploads are split and sent. Plain data: override any field per client or per upload. */
 export interface UploadPolicy {
@@ -30,7 +31,7 @@ export const DEFAULT_UPLOAD_POLICY: UploadPolicy = Object.freeze({
 
 /** Fills a partial policy with the defaults and checks every field (InvalidParamError on nonsense). */
 export function resolveUploadPolicy(policy: Partial<UploadPolicy> = {}): UploadPolicy {
-  const resolved: UploadPolicy = { ...DEFAULT_UPLOAD_POLICY, ...dropUndefined(policy) };
+  const resolved: UploadPolicy = { ...DEFAULT_UPLOAD_POLICY, ...definedFields(policy) };
   requireInteger('multipartThreshold', resolved.multipartThreshold, MULTIPART_MIN_SIZE);
   requireInteger('partSize', resolved.partSize, MULTIPART_MIN_PART_SIZE);
   requireInteger('partConcurrency', resolved.partConcurrency, 1);
@@ -43,8 +44,4 @@ function requireInteger(name: string, value: number, min: number): void {
   if (!Number.isSafeInteger(value) || value < min) {
     throw new InvalidParamError(`Upload policy ${name} must be an integer >= ${min}, got ${String(value)}.`);
   }
-}
-
-function dropUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,6 @@
 import { defer, Observable, repeat, takeWhile } from 'rxjs';
 import { TimeoutError } from '../errors.js';
+import { definedFields } from './defined-fields.js';
 
 /** How long and how often to poll; seconds, as in the seed's `wait(timeout=30, interval=0.3)`. */
 export interface PollTiming {
@@ -18,7 +19,7 @@ export const DEFAULT_POLL_TIMING: Required<PollTiming> = Object.freeze({ timeout
  * in flight.
  */
 export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
-  const { timeout, interval } = { ...DEFAULT_POLL_TIMING, ...dropUndefined(timing) };
+  const { timeout, interval } = { ...DEFAULT_POLL_TIMING, ...definedFields(timing) };
   const polls = defer(check).pipe(
     repeat({ delay: interval * 1000 }),
     takeWhile((answer) => !done(answer), true),
@@ -35,8 +36,4 @@ export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => bo
       subscription.unsubscribe();
     };
   });
-}
-
-function dropUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
