@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
-import { builtCli, lines, runCli, spawnCli, tempDir, type CliRun } from './support/built-cli.js';
+import { builtCli, type CliRun, lines, runCli, spawnCli, tempDir, useCliTimeout } from './support/built-cli.js';
 import { GateProxy } from './support/gate-proxy.js';
 import { startSourceServer, type SourceServer } from './support/source-server.js';
 
@@ -11,6 +11,7 @@ import { startSourceServer, type SourceServer } from './support/source-server.js
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('ucare (built) against the emulator', () => {
+  useCliTimeout();
   let emulator: RunningEmulator;
   let source: SourceServer;
   let work: string;
@@ -26,12 +27,7 @@ describe('ucare (built) against the emulator', () => {
     return json(run)[0]?.['uuid'] as string;
   };
 
-  let defaultTimeout: number;
-
   beforeAll(async () => {
-    // Each run starts a Node process that loads the package: a few hundred ms on a busy machine.
-    defaultTimeout = jasmine.DEFAULT_TIMEOUT_INTERVAL;
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = 120_000;
     await builtCli();
     emulator = await startEmulator({ port: 0 });
     source = await startSourceServer();
@@ -39,7 +35,6 @@ describe('ucare (built) against the emulator', () => {
   }, 180_000);
 
   afterAll(async () => {
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = defaultTimeout;
     await Promise.all([emulator?.close(), source?.close()]);
   });
 

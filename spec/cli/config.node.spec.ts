@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
-import { builtCli, lines, runCli, tempDir } from './support/built-cli.js';
+import { builtCli, lines, runCli, tempDir, useCliTimeout } from './support/built-cli.js';
 
 // Which project the CLI talks to shows which key won: each project holds one file named after it.
 const PROJECTS = ['home', 'local', 'env', 'arg'].map((name) => ({ name, publicKey: `${name}-public`, secretKey: `${name}-secret` }));
 
 describe('ucare configuration precedence (built CLI)', () => {
+  useCliTimeout();
   let emulator: RunningEmulator;
-  let defaultTimeout: number;
   let api: string;
 
   const ini = (name: string) => `[ucare]\npub_key = ${name}-public\nsecret = ${name}-secret\napi_base = ${api}\n`;
@@ -28,8 +28,6 @@ describe('ucare configuration precedence (built CLI)', () => {
   }
 
   beforeAll(async () => {
-    defaultTimeout = jasmine.DEFAULT_TIMEOUT_INTERVAL;
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = 120_000;
     await builtCli();
     emulator = await startEmulator({ port: 0, projects: PROJECTS });
     api = `${emulator.url}/`;
@@ -42,7 +40,6 @@ describe('ucare configuration precedence (built CLI)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = defaultTimeout;
     await emulator?.close();
   });
 

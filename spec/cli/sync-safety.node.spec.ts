@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
-import { builtCli, lines, runCli, tempDir, type CliRun } from './support/built-cli.js';
+import { builtCli, type CliRun, lines, runCli, tempDir, useCliTimeout } from './support/built-cli.js';
 import { startSourceServer, type SourceServer } from './support/source-server.js';
 
 /** Every file under `dir`, as paths relative to it. */
@@ -26,15 +26,13 @@ const HOSTILE: Record<string, string> = {
 };
 
 describe('ucare sync with hostile filenames', () => {
+  useCliTimeout();
   let emulator: RunningEmulator;
   let source: SourceServer;
-  let defaultTimeout: number;
   const uploaded = new Map<string, string>(); // filename -> uuid
   const ucare = (cwd: string, ...args: string[]): Promise<CliRun> => runCli(['--api_base', `${emulator.url}/`, ...args], { cwd });
 
   beforeAll(async () => {
-    defaultTimeout = jasmine.DEFAULT_TIMEOUT_INTERVAL;
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = 120_000;
     await builtCli();
     emulator = await startEmulator({ port: 0 });
     source = await startSourceServer('synced bytes\n');
@@ -49,7 +47,6 @@ describe('ucare sync with hostile filenames', () => {
   }, 300_000);
 
   afterAll(async () => {
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = defaultTimeout;
     await Promise.all([emulator?.close(), source?.close()]);
   });
 

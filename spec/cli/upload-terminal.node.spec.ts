@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
-import { builtCli, tempDir } from './support/built-cli.js';
+import { builtCli, tempDir, useCliTimeout } from './support/built-cli.js';
 import { GateProxy } from './support/gate-proxy.js';
 import { startSourceServer, type SourceServer } from './support/source-server.js';
 
@@ -45,15 +45,13 @@ class Tmux {
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 describe('ucare upload in a terminal (tmux)', () => {
+  useCliTimeout();
   let emulator: RunningEmulator;
   let proxy: GateProxy;
   let source: SourceServer;
   const tmux = new Tmux();
-  let defaultTimeout: number;
 
   beforeAll(async () => {
-    defaultTimeout = jasmine.DEFAULT_TIMEOUT_INTERVAL;
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = 120_000;
     await builtCli();
     emulator = await startEmulator({ port: 0 });
     proxy = await new GateProxy(`${emulator.url}/`).start();
@@ -61,7 +59,6 @@ describe('ucare upload in a terminal (tmux)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    jasmine.DEFAULT_TIMEOUT_INTERVAL = defaultTimeout;
     tmux.kill();
     await proxy?.close();
     await source?.close();

@@ -1,10 +1,8 @@
-import { concatMap, defer, filter, ignoreElements, last, map, type Observable, tap } from 'rxjs';
-import type { File } from '../../resources/file.js';
-import type { UploadCompleteEvent } from '../../upload/events.js';
-import type { FileFromUrl, FromUrlEvent } from '../../upload/file-from-url.js';
+import { concatMap, defer, ignoreElements, type Observable } from 'rxjs';
+import type { FileFromUrl, FromUrlProgressEvent } from '../../upload/file-from-url.js';
 import { uploadFromUrl } from '../../upload/from-url.js';
 import type { Command, CommandContext } from './command.js';
-import { needsSecret, reportUploaded, storeOption, UPLOAD_OPTIONS } from './uploaded-file.js';
+import { needsSecret, showUpload, storeOption, UPLOAD_OPTIONS } from './uploaded-file.js';
 import { waitOptions } from './wait-options.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -44,17 +42,5 @@ function startUpload(context: CommandContext): Observable<never> {
 function follow(upload: FileFromUrl, url: string, context: CommandContext): Observable<void> {
   const bar = context.out.progress(url);
   const timeout = context.options.number('timeout') ?? DEFAULT_TIMEOUT_SECONDS;
-  return upload.wait({ timeout, untilReady: true }).pipe(
-    tap({
-      next: (event: FromUrlEvent) => {
-        if (event.type === 'progress') bar.update(event.done, event.total, `${url} (${event.status})`);
-      },
-      finalize: () => bar.finish(),
-    }),
-    filter((event): event is UploadCompleteEvent<File> => event.type === 'complete'),
-    last(),
-    tap(() => bar.finish()),
-    map((event) => event.file),
-    concatMap((file) => reportUploaded(file, url, context)),
-  );
+  return upload.wait({ timeout, untilReady: true }).pipe(showUpload(bar, url, context, (tick: FromUrlProgressEvent) => `${url} (${tick.status})`));
 }

@@ -1,14 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { concatMap, defer, filter, from, ignoreElements, last, map, type Observable, tap } from 'rxjs';
+import { concatMap, defer, from, ignoreElements, type Observable } from 'rxjs';
 import { fromPath } from '../../upload/node/from-path.js';
 import { uploadFile } from '../../upload/upload-file.js';
-import type { UploadCompleteEvent, UploadEvent } from '../../upload/events.js';
-import type { File } from '../../resources/file.js';
 import { CliError } from '../output/cli-error.js';
 import { ExitCode } from '../output/exit-codes.js';
 import type { Command, CommandContext } from './command.js';
-import { needsSecret, reportUploaded, storeOption, UPLOAD_OPTIONS } from './uploaded-file.js';
+import { needsSecret, showUpload, storeOption, UPLOAD_OPTIONS } from './uploaded-file.js';
 
 /** `ucare upload FILE...`: uploads files one after the other, a progress bar each; multipart for large ones. */
 export const uploadCommand: Command = {
@@ -43,19 +41,7 @@ function uploadAll(paths: readonly string[], context: CommandContext): Observabl
     concatMap((path, i) => {
       const given = context.positionals[i] as string;
       const bar = context.out.progress(given);
-      return uploadFile(fromPath(path), { store }, client).pipe(
-        tap({
-          next: (event: UploadEvent) => {
-            if (event.type === 'progress') bar.update(event.done, event.total);
-          },
-          finalize: () => bar.finish(),
-        }),
-        filter((event): event is UploadCompleteEvent<File> => event.type === 'complete'),
-        last(),
-        tap(() => bar.finish()),
-        map((event) => event.file),
-        concatMap((file) => reportUploaded(file, given, context)),
-      );
+      return uploadFile(fromPath(path), { store }, client).pipe(showUpload(bar, given, context));
     }),
     ignoreElements(),
   );

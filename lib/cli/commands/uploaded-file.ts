@@ -1,4 +1,6 @@
-import { defer, map, type Observable, of } from 'rxjs';
+import { concatMap, defer, filter, last, map, type Observable, of, type OperatorFunction, tap } from 'rxjs';
+import type { UploadCompleteEvent } from '../../upload/events.js';
+import type { ProgressBar } from '../output/progress-bar.js';
 import type { File } from '../../resources/file.js';
 import type { OptionSpec } from '../args/spec.js';
 import type { StoreOption } from '../../upload/options.js';
@@ -39,4 +41,36 @@ export function reportUploaded(file: File, source: string, context: Pick<Command
       out.result(lines.join('\n'), { source, uuid: file.uuid, cdn_url: file.cdnUrl, ...(info && { info }) });
     }),
   );
+}
+
+/** A tick of an upload: bytes done so far, of `total` (null when unknown). */
+export interface ProgressTick {
+  readonly type: 'progress';
+  readonly done: number;
+  readonly total: number | null;
+}
+
+/**
+ * Shows an upload's ticks on `bar`, then reports the uploaded file (see {@link reportUploaded}). The bar is finished
+ * however the upload ends; `label` may change its text on each tick.
+ */
+export function showUpload<T extends ProgressTick>(
+  bar: ProgressBar,
+  source: string,
+  context: Pick<CommandContext, 'options' | 'out'>,
+  label?: (tick: T) => string,
+): OperatorFunction<T | UploadCompleteEvent<File>, void> {
+  return (events) =>
+    events.pipe(
+      tap({
+        next: (event) => {
+          if (event.type === 'progress') bar.update(event.done, event.total, label?.(event));
+        },
+        finalize: () => bar.finish(),
+      }),
+      filter((event): event is UploadCompleteEvent<File> => event.type === 'complete'),
+      last(),
+      tap(() => bar.finish()),
+      concatMap((event) => reportUploaded(event.file, source, context)),
+    );
 }

@@ -74,3 +74,15 @@ export async function runCli(args: readonly string[], options: CliRunOptions = {
 export function lines(text: string): string[] {
   return text.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
 }
+
+/** Gives each spec of the enclosing `describe` `ms` to run: every CLI run starts Node, slow on a busy machine. */
+export function useCliTimeout(ms = 120_000): void {
+  let previous = jasmine.DEFAULT_TIMEOUT_INTERVAL;
+  beforeAll(() => {
+    previous = jasmine.DEFAULT_TIMEOUT_INTERVAL;
+    jasmine.DEFAULT_TIMEOUT_INTERVAL = ms;
+  });
+  afterAll(() => {
+    jasmine.DEFAULT_TIMEOUT_INTERVAL = previous;
+  });
+}
