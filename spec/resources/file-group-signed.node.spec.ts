@@ -1,17 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
-import { InvalidParamError, UploadcareException } from '../../lib/errors.js';
+import { InvalidParamError } from '../../lib/errors.js';
 import type { File } from '../../lib/resources/file.js';
 import { FileGroup } from '../../lib/resources/file-group.js';
-import type { UploadSignature } from '../../lib/upload/signature.js';
 import { toFile } from '../../lib/upload/to-file.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import { emulatorClient, lastRequestId, patternBytes, requestsSince } from '../upload/support/emulator-control.js';
-
-function backendSign(expire: number): UploadSignature {
-  return { expire, signature: createHmac('sha256', 'demosecretkey').update(String(expire)).digest('hex') };
-}
+import { backendSign, uploadcareFailure } from '../upload/support/signing.js';
 
 describe('FileGroup.create on a project that requires signed uploads', () => {
   let emulator: RunningEmulator;
@@ -27,14 +22,6 @@ describe('FileGroup.create on a project that requires signed uploads', () => {
     await emulator.close();
   });
 
-  async function failure(promise: Promise<unknown>): Promise<UploadcareException> {
-    const error = await promise.then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
-    expect(error).toBeInstanceOf(UploadcareException);
-    return error as UploadcareException;
-  }
 
   async function members(group: FileGroup): Promise<string[]> {
     const info = await lastValueFrom(group.info());
@@ -42,7 +29,7 @@ describe('FileGroup.create on a project that requires signed uploads', () => {
   }
 
   it('unsigned (the short form with a client) is refused by the service', async () => {
-    const error = await failure(firstValueFrom(FileGroup.create(files, emulatorClient(emulator.url))));
+    const error = await uploadcareFailure(firstValueFrom(FileGroup.create(files, emulatorClient(emulator.url))));
     expect(error.code).toBe('SignatureRequiredError');
   });
 
@@ -70,7 +57,7 @@ describe('FileGroup.create on a project that requires signed uploads', () => {
     const client = emulatorClient(emulator.url, { secretKey: null });
     const valid = await firstValueFrom(FileGroup.create(files, { signed: backendSign(Math.floor(Date.now() / 1000) + 60) }, client));
     expect(valid.length).toBe(2);
-    const error = await failure(firstValueFrom(FileGroup.create(files, { signed: backendSign(Math.floor(Date.now() / 1000) - 60) }, client)));
+    const error = await uploadcareFailure(firstValueFrom(FileGroup.create(files, { signed: backendSign(Math.floor(Date.now() / 1000) - 60) }, client)));
     expect(error.code).toBe('SignatureExpirationError');
   });
 

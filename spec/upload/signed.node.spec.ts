@@ -1,19 +1,14 @@
-import { createHmac } from 'node:crypto';
 import { lastValueFrom } from 'rxjs';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
-import { UploadcareException } from '../../lib/errors.js';
 import { uploadFromUrlSync } from '../../lib/upload/from-url.js';
-import { signUpload, type UploadSignature } from '../../lib/upload/signature.js';
+import { signUpload } from '../../lib/upload/signature.js';
 import { toFile } from '../../lib/upload/to-file.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import { uploadGroup } from '../../lib/upload/upload-group.js';
 import { emulatorClient, lastRequestId, patternBytes, requestsSince } from './support/emulator-control.js';
+import { backendSign, uploadcareFailure } from './support/signing.js';
 
 const MiB = 1024 * 1024;
-
-function backendSign(expire: number): UploadSignature {
-  return { expire, signature: createHmac('sha256', 'demosecretkey').update(String(expire)).digest('hex') };
-}
 
 describe('signed uploads (a project that requires them)', () => {
   let emulator: RunningEmulator;
@@ -25,14 +20,6 @@ describe('signed uploads (a project that requires them)', () => {
     await emulator.close();
   });
 
-  async function failure(upload: Promise<unknown>): Promise<UploadcareException> {
-    const error = await upload.then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
-    expect(error).toBeInstanceOf(UploadcareException);
-    return error as UploadcareException;
-  }
 
   it('signUpload is the hex HMAC-SHA256 of the expiry under the secret', async () => {
     expect(await lastValueFrom(signUpload('demosecretkey', 1_900_000_000))).toEqual(backendSign(1_900_000_000));
@@ -40,7 +27,7 @@ describe('signed uploads (a project that requires them)', () => {
 
   it('an unsigned upload is refused by the service', async () => {
     const client = emulatorClient(emulator.url);
-    const error = await failure(lastValueFrom(uploadFile(patternBytes(10), {}, client)));
+    const error = await uploadcareFailure(lastValueFrom(uploadFile(patternBytes(10), {}, client)));
     expect(error.code).toBe('SignatureRequiredError');
   });
 
@@ -72,7 +59,7 @@ describe('signed uploads (a project that requires them)', () => {
     const valid = backendSign(Math.floor(Date.now() / 1000) + 60);
     await lastValueFrom(uploadFile(patternBytes(10), { signed: valid }, client).pipe(toFile()));
     const expired = backendSign(Math.floor(Date.now() / 1000) - 60);
-    const error = await failure(lastValueFrom(uploadFile(patternBytes(10), { signed: expired }, client)));
+    const error = await uploadcareFailure(lastValueFrom(uploadFile(patternBytes(10), { signed: expired }, client)));
     expect(error.code).toBe('SignatureExpirationError');
   });
 });
