@@ -26,6 +26,7 @@ export function banner(facts: BannerFacts): string {
   const lines = [
     `Uploadcare emulator (rxuploadcare ${version}) listening on ${facts.url}`,
     ...(facts.askedPort === undefined ? [] : [`  (port ${facts.askedPort} was taken)`]),
+    `  Demo page    ${base} (open it in a browser)`,
     `  REST API     ${base}`,
     `  Upload API   ${base}`,
     `  CDN          ${base}`,
