@@ -36,8 +36,9 @@ export function checkUploadOptions(options: UploadOptions): void {
   }
   for (const [key, value] of Object.entries(metadata ?? {})) {
     if (!METADATA_KEY.test(key)) throw new InvalidParamError(`Invalid metadata key ${JSON.stringify(key)}: use [-_.:A-Za-z0-9]{1,64}.`);
-    if (typeof value !== 'string' || value.length > METADATA_VALUE_MAX_LENGTH) {
-      throw new InvalidParamError(`Metadata value of ${JSON.stringify(key)} must be a string of at most ${METADATA_VALUE_MAX_LENGTH} characters.`);
+    // The Upload API refuses an empty value (FileMetadataValueEmptyError) as it refuses a long one.
+    if (typeof value !== 'string' || value === '' || value.length > METADATA_VALUE_MAX_LENGTH) {
+      throw new InvalidParamError(`Metadata value of ${JSON.stringify(key)} must be a string of 1 to ${METADATA_VALUE_MAX_LENGTH} characters.`);
     }
   }
 }

@@ -130,6 +130,8 @@ describe('uploadFile', () => {
     const since = await lastRequestId(base());
     const attempts = [
       uploadFile(patternBytes(10), { metadata: { 'bad key!': 'x' } }, client),
+      uploadFile(patternBytes(10), { metadata: { empty: '' } }, client),
+      uploadFile(patternBytes(10), { metadata: { long: 'x'.repeat(513) } }, client),
       uploadFile(patternBytes(10), { store: 'yes' as unknown as boolean }, client),
       uploadFile(patternBytes(10), { contentType: 'nonsense' }, client),
       uploadFile(patternBytes(10), { policy: { partConcurrency: 0 } }, client),
