@@ -14,7 +14,7 @@ export interface UploadOptions extends SigningOptions {
   readonly filename?: string;
   /** The file's MIME type; default: the source's type, else `application/octet-stream`. */
   readonly contentType?: string;
-  /** Metadata to attach: keys `[-_.:A-Za-z0-9]{1,64}`, values up to 512 characters. */
+  /** Metadata to attach: keys `[-_.:A-Za-z0-9]{1,64}`, values of 1 to 512 characters. */
   readonly metadata?: Readonly<Record<string, string>>;
   /** Wait until the file is ready (`is_ready`) before completing. Default false. */
   readonly waitUntilReady?: boolean;
