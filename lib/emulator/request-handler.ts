@@ -33,7 +33,7 @@ export async function handleRequest(pipeline: RequestPipeline, req: IncomingMess
     return;
   }
   const entry = pipeline.requests.start(req.method ?? 'GET', req.url ?? '/', url.pathname);
-  followOutcome(entry, res, pipeline.closing);
+  followOutcome(pipeline.requests, entry, res, pipeline.closing);
   if (pipeline.persistence) endWhenDurable(res, pipeline.persistence, pipeline.persistence.generation);
   try {
     if (req.method === 'OPTIONS') {
@@ -104,18 +104,17 @@ function pause(ms: number, res: ServerResponse): Promise<void> {
   });
 }
 
-/** Fills in the log entry's end, status, and who cut the connection if it ended early. */
-function followOutcome(entry: LoggedRequest, res: ServerResponse, closing: () => boolean): void {
-  res.once('finish', () => {
-    entry.status = res.statusCode;
-    entry.endedAt = Date.now();
-  });
+/** Records the request's end in the log: its status, and who cut the connection if it ended early. */
+function followOutcome(requests: RequestLog, entry: LoggedRequest, res: ServerResponse, closing: () => boolean): void {
+  res.once('finish', () => requests.end(entry, { status: res.statusCode }));
   res.once('close', () => {
     if (res.writableFinished) return;
-    entry.endedAt = Date.now();
-    if (res.headersSent) entry.status = res.statusCode;
-    if (closing()) entry.droppedByServer = true;
-    else if (!entry.droppedByServer) entry.abortedByClient = true;
+    const cutByServer = closing() || entry.droppedByServer;
+    requests.end(entry, {
+      status: res.headersSent ? res.statusCode : null,
+      droppedByServer: cutByServer,
+      abortedByClient: !cutByServer,
+    });
   });
 }
 

@@ -29,6 +29,7 @@ export const DEFAULT_REQUEST_LOG_LIMIT = 10_000;
 export class RequestLog {
   private entries: LoggedRequest[] = [];
   private nextId = 1;
+  private open = 0;
 
   constructor(private readonly limit = DEFAULT_REQUEST_LOG_LIMIT) {}
 
@@ -47,8 +48,19 @@ export class RequestLog {
       faults: [],
     };
     this.entries.push(entry);
+    this.open++;
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     return entry;
+  }
+
+  /** Records the end of a request: its status (null when no answer was started) and who cut it, if anyone did. */
+  end(entry: LoggedRequest, outcome: Pick<LoggedRequest, 'status'> & Partial<Pick<LoggedRequest, 'abortedByClient' | 'droppedByServer'>>): void {
+    if (entry.endedAt !== null) return;
+    entry.endedAt = Date.now();
+    entry.status = outcome.status;
+    if (outcome.abortedByClient) entry.abortedByClient = true;
+    if (outcome.droppedByServer) entry.droppedByServer = true;
+    this.open--;
   }
 
   /** Copies of the entries, oldest first; with `sinceId`, only those after it. */
@@ -56,9 +68,9 @@ export class RequestLog {
     return this.entries.filter((entry) => entry.id > sinceId).map((entry) => ({ ...entry }));
   }
 
-  /** Requests without an end yet. */
+  /** Requests without an end yet (those forgotten by {@link reset} included). */
   inFlight(): number {
-    return this.entries.filter((entry) => entry.endedAt === null).length;
+    return this.open;
   }
 
   /** Forgets every entry (ids keep increasing). */

@@ -57,6 +57,7 @@ describe('emulator control API', () => {
     const abort = new AbortController();
     const pending = fetch(`${emulator.url}/slow/`, { signal: abort.signal }).catch((error: unknown) => error);
     await eventually(() => getJson<Connections>('connections'), (state) => state.inFlight === 1, 'the slow request');
+    expect((await log()).map((entry) => [entry.path, entry.endedAt, entry.status])).toEqual([['/slow/', null, null]]);
     abort.abort();
     expect(await pending).toEqual(jasmine.any(Error));
     const [entry] = await eventually(log, (entries) => entries[0]?.endedAt !== null, 'the aborted request to end');
@@ -64,6 +65,18 @@ describe('emulator control API', () => {
       jasmine.objectContaining({ path: '/slow/', abortedByClient: true, droppedByServer: false, status: null, faults: ['latency'] }),
     );
     expect((await getJson<Connections>('connections')).inFlight).toBe(0);
+  });
+
+  it('counts requests in flight even when the log was reset meanwhile', async () => {
+    emulator.faults.add({ kind: 'latency', latencyMs: 60_000, pathPrefix: '/slow/' });
+    const abort = new AbortController();
+    const pending = fetch(`${emulator.url}/slow/`, { signal: abort.signal }).catch((error: unknown) => error);
+    await eventually(() => emulator.requests.inFlight(), (count) => count === 1, 'the slow request');
+    expect((await send('DELETE', 'requests')).status).toBe(204);
+    expect(await getJson<Connections>('connections')).toEqual(jasmine.objectContaining({ inFlight: 1 }));
+    abort.abort();
+    await pending;
+    await eventually(() => emulator.requests.inFlight(), (count) => count === 0, 'the request to end');
   });
 
   it('counts open connections', async () => {
