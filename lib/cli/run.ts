@@ -33,7 +33,9 @@ export async function runCli(argv: readonly string[], io: CliIo, runOptions: Run
       return ExitCode.ok;
     }
     if (parsed.help || !parsed.command) {
-      io.stdout.write(parsed.command ? commandHelp(parsed.command, GLOBAL_OPTIONS) : programHelp(COMMANDS.map((c) => c.spec), GLOBAL_OPTIONS));
+      const help = parsed.command ? commandHelp(parsed.command, GLOBAL_OPTIONS) : programHelp(COMMANDS.map((c) => c.spec), GLOBAL_OPTIONS);
+      // Asked for: stdout, success. No command given: the same text as a usage error, on stderr.
+      (parsed.help ? io.stdout : io.stderr).write(help);
       return parsed.help ? ExitCode.ok : ExitCode.usage;
     }
     const command = COMMANDS.find((c) => c.spec === parsed.command) as Command;

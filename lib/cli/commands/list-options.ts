@@ -5,13 +5,18 @@ import type { OptionSpec } from '../args/spec.js';
 /** The seed's default `--limit` of list commands. */
 export const DEFAULT_LIST_LIMIT = 100;
 
-/** `--since --until --limit --request_limit`, shared by the list commands and sync. */
-export const LIST_WINDOW_OPTIONS: readonly OptionSpec[] = [
-  { key: 'since', kind: 'date', description: 'only items from this date (ISO 8601) on, oldest first' },
-  { key: 'until', kind: 'date', description: 'only items up to this date, newest first' },
-  { key: 'limit', kind: 'integer', description: `the most items to show (default ${DEFAULT_LIST_LIMIT}; 0: all)` },
-  { key: 'request_limit', kind: 'integer', aliases: ['page_size'], valueName: 'N', description: 'items per request (1-1000, default 100)' },
-];
+/** `--since --until --limit --request_limit`, shared by the list commands and sync; `limit` is what `--limit` does. */
+export function listWindowOptions(limit: string): OptionSpec[] {
+  return [
+    { key: 'since', kind: 'date', description: 'only items from this date (ISO 8601) on, oldest first' },
+    { key: 'until', kind: 'date', description: 'only items up to this date, newest first' },
+    { key: 'limit', kind: 'integer', description: limit },
+    { key: 'request_limit', kind: 'integer', aliases: ['page_size'], valueName: 'N', description: 'items per request (1-1000, default 100)' },
+  ];
+}
+
+/** The `--limit` of the list commands. */
+export const LIST_LIMIT_HELP = `the most items to show (default ${DEFAULT_LIST_LIMIT}; 0: all)`;
 
 /** `--stored --removed`, for files. */
 export const FILE_FILTER_OPTIONS: readonly OptionSpec[] = [

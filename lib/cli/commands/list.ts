@@ -3,7 +3,7 @@ import { FileList } from '../../resources/file-list.js';
 import { GroupList } from '../../resources/group-list.js';
 import { fileLine, groupLine } from '../output/format-file.js';
 import type { Command } from './command.js';
-import { FILE_FILTER_OPTIONS, fileFilters, LIST_WINDOW_OPTIONS, listOptions } from './list-options.js';
+import { FILE_FILTER_OPTIONS, fileFilters, LIST_LIMIT_HELP, listOptions, listWindowOptions } from './list-options.js';
 
 /** `ucare list` (or `list_files`): the project's files, one line each, printed as the pages arrive. */
 export const listFilesCommand: Command = {
@@ -12,7 +12,7 @@ export const listFilesCommand: Command = {
     aliases: ['list_files'],
     summary: 'list files, streamed: lines appear as the pages arrive',
     details: 'Columns: UUID, size, upload date, state (stored, temporary, removed), original filename.',
-    options: [...LIST_WINDOW_OPTIONS, ...FILE_FILTER_OPTIONS],
+    options: [...listWindowOptions(LIST_LIMIT_HELP), ...FILE_FILTER_OPTIONS],
     positionals: [],
     examples: ['list --stored true --since 2024-01-01 --limit 20', '--json list_files --limit 0 > files.jsonl'],
   },
@@ -32,7 +32,7 @@ export const listGroupsCommand: Command = {
     name: 'list_groups',
     summary: 'list file groups, streamed',
     details: 'Columns: group id, number of files, creation date, CDN URL.',
-    options: LIST_WINDOW_OPTIONS,
+    options: listWindowOptions(LIST_LIMIT_HELP),
     positionals: [],
     examples: ['list_groups --until 2024-06-30 --limit 10'],
   },

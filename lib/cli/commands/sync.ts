@@ -28,7 +28,7 @@ import { expandPattern, parsePattern, PLACEHOLDERS, type SyncPattern } from '../
 import { SyncProgress } from '../sync/sync-progress.js';
 import type { Command, CommandContext } from './command.js';
 import { filesFromPaths } from './file-paths.js';
-import { FILE_FILTER_OPTIONS, fileFilters, LIST_WINDOW_OPTIONS, listOptions } from './list-options.js';
+import { FILE_FILTER_OPTIONS, fileFilters, listOptions, listWindowOptions } from './list-options.js';
 
 const DEFAULT_CONCURRENCY = 4;
 
@@ -48,7 +48,7 @@ export const syncCommand: Command = {
       { key: 'replace', kind: 'flag', description: 'overwrite files that already exist' },
       { key: 'effects', kind: 'string', valueName: 'EFFECTS', description: 'CDN effects for images, e.g. resize/800x/-/format/webp/' },
       { key: 'concurrency', kind: 'integer', description: `downloads at once (default ${DEFAULT_CONCURRENCY})` },
-      ...LIST_WINDOW_OPTIONS,
+      ...listWindowOptions('the most files to sync (default: all)'),
       ...FILE_FILTER_OPTIONS,
     ],
     positionals: [{ name: 'PATTERN', arity: 'optional', description: 'target directory or path pattern (default: .)' }],
