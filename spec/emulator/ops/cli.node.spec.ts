@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { CliUsageError, DEFAULT_CLI_PORT, parseCli } from '../../../lib/emulator/cli-args.js';
-import { announcedUrl, spawnEmulator, type EmulatorProcess } from './support.js';
+import { announcedUrl, occupyPort, spawnEmulator, type EmulatorProcess } from './support.js';
 
 const REST_HEADERS = {
   Accept: 'application/vnd.uploadcare-v0.7+json',
@@ -134,18 +132,14 @@ describe('emulator command line', () => {
     });
 
     describe('with a taken port', () => {
-      let blocker: Server;
       let taken: number;
+      let release: () => Promise<void>;
 
       beforeEach(async () => {
-        blocker = createServer();
-        await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-        taken = (blocker.address() as AddressInfo).port;
+        ({ port: taken, release } = await occupyPort());
       });
 
-      afterEach(async () => {
-        await new Promise((resolve) => blocker.close(resolve));
-      });
+      afterEach(() => release());
 
       it('moves to the next free port (PORT from the environment)', async () => {
         const emulator = await run([], { PORT: String(taken) });

@@ -1,22 +1,16 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { EmulatorOptionError, PortUnavailableError, startEmulator } from '../../../lib/emulator/index.js';
-import { eventually } from './support.js';
+import { eventually, occupyPort } from './support.js';
 
 describe('startEmulator', () => {
   describe('with a taken port', () => {
-    let blocker: Server;
     let taken: number;
+    let release: () => Promise<void>;
 
     beforeEach(async () => {
-      blocker = createServer();
-      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-      taken = (blocker.address() as AddressInfo).port;
+      ({ port: taken, release } = await occupyPort());
     });
 
-    afterEach(async () => {
-      await new Promise((resolve) => blocker.close(resolve));
-    });
+    afterEach(() => release());
 
     it('listens on the next free port', async () => {
       const emulator = await startEmulator({ port: taken });

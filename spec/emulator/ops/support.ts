@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 
 /** A raw HTTP answer, or the network error that replaced it. */
@@ -89,4 +90,14 @@ export async function announcedUrl(emulator: EmulatorProcess): Promise<string> {
     'the emulator to announce its URL',
   );
   return (await Promise.race([listening, exitedEarly])) as string;
+}
+
+/** A loopback port held by a bare TCP server, to see what the emulator does when its port is taken. */
+export async function occupyPort(): Promise<{ port: number; release: () => Promise<void> }> {
+  const blocker = createNetServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (blocker.address() as AddressInfo).port,
+    release: () => new Promise((resolve) => blocker.close(() => resolve())),
+  };
 }
