@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import { InvalidParamError } from './errors.js';
+import { warnIfSecretInBrowser } from './secret-key-warning.js';
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './transport/retry-policy.js';
 
 /** `signed`: HMAC-SHA1 signatures (the default); `simple`: `Uploadcare.Simple public:secret`, sent as is. */
@@ -69,25 +70,45 @@ export function resolveOptions(options: UploadcareOptions = {}): ResolvedUploadc
   if (authScheme !== 'signed' && authScheme !== 'simple') {
     throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${JSON.stringify(authScheme)}`);
   }
-  return Object.freeze({
-    publicKey: options.publicKey || undefined,
-    secretKey: options.secretKey || undefined,
+  const resolved: ResolvedUploadcareOptions = Object.freeze({
+    publicKey: resolveText('publicKey', options.publicKey),
+    secretKey: resolveText('secretKey', options.secretKey),
     restBase: resolveBase('restBase', options.restBase ?? DEFAULT_OPTIONS.restBase),
     uploadBase: resolveBase('uploadBase', options.uploadBase ?? DEFAULT_OPTIONS.uploadBase),
     cdnBase: resolveBase('cdnBase', options.cdnBase ?? DEFAULT_OPTIONS.cdnBase),
-    apiVersion: options.apiVersion ?? DEFAULT_OPTIONS.apiVersion,
+    apiVersion: resolveApiVersion(options.apiVersion),
     authScheme,
     signatureResolver: options.signatureResolver,
     timeoutMs: resolveTimeout(options.timeoutMs, DEFAULT_OPTIONS.timeoutMs),
     retry: resolveRetryPolicy(options.retry),
-    userAgent: options.userAgent || undefined,
+    userAgent: resolveText('userAgent', options.userAgent),
   });
+  warnIfSecretInBrowser(resolved.secretKey);
+  return resolved;
 }
 
 /** A request timeout: a finite non-negative number of ms (0 = none); anything else is an InvalidParamError. */
 export function resolveTimeout(value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) throw new InvalidParamError(`timeoutMs must be a non-negative number of ms, not ${value}`);
+  return value;
+}
+
+/** An optional text option ('' counts as unset): a string without control characters, which go into headers. */
+function resolveText(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (typeof value !== 'string' || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InvalidParamError(`${name} must be a string without control characters`);
+  }
+  return value;
+}
+
+function resolveApiVersion(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_OPTIONS.apiVersion;
+  if (typeof value !== 'string' || !/^[0-9]+(\.[0-9]+)*$/.test(value)) {
+    throw new InvalidParamError(`apiVersion must look like '0.7', not ${JSON.stringify(value)}`);
+  }
   return value;
 }
 

@@ -188,6 +188,18 @@ describe('chaos: hostile input', () => {
       if (!/^https?:\/\/.+\/$/.test(built.options.restBase)) throw new Error(`bad restBase ${built.options.restBase}`);
       return undefined;
     }, () => false);
+    // And a client built from hostile options sends only well-formed requests (its bases forced to the script server).
+    const restHeaders = (request: LoggedRequest): boolean => {
+      const { accept, authorization } = request.headers;
+      return (
+        /^application\/vnd\.uploadcare-v[0-9.]+\+json$/.test(String(accept)) &&
+        (authorization === undefined || /^Uploadcare(\.Simple)? .+:.+$/.test(String(authorization))) &&
+        Object.values(request.headers).every((value) => !/[\r\n\0]/.test(String(value)))
+      );
+    };
+    await check('a REST call of a client with those options', options, (value) =>
+      new Uploadcare({ ...(value as object), restBase: scriptBase(), uploadBase: scriptBase(), cdnBase: scriptBase() }).rest('GET', 'files/'),
+    restHeaders);
   }, 60_000);
 
   it('uploads: options and policies, from-URL sources', async () => {
