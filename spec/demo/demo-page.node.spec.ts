@@ -93,6 +93,28 @@ describe('demo page in Chromium', () => {
     expect(emulator.store.filesOf(publicKey).some((file) => file.filename === 'never.txt')).toBeFalse();
   }, TIMEOUT_MS);
 
+  it('uploads a large file dropped on the zone multipart, its bar reaching 100%', async () => {
+    const since = emulator.requests.list().at(-1)?.id ?? 0;
+    // Made in the page (not sent over the DevTools protocol), and dropped as a drag and drop would.
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(11 * 1024 * 1024).fill(7)], 'large.bin', { type: 'application/octet-stream' }));
+      document.getElementById('drop-zone')?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    const row = page.locator('#uploads .upload[data-filename="large.bin"]');
+    expect(await row.locator('.badge').textContent()).toBe('multipart');
+    await row.and(page.locator('[data-state="done"]')).waitFor();
+    expect(await row.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(100);
+    const calls = emulator.requests.list(since).filter((entry) => entry.method !== 'OPTIONS' && entry.path.startsWith('/multipart/'));
+    expect(calls.map((entry) => `${entry.method} ${entry.path.replace(/^\/multipart\/part\/.*/, '/multipart/part/')}`)).toEqual([
+      'POST /multipart/start/',
+      'PUT /multipart/part/',
+      'PUT /multipart/part/',
+      'PUT /multipart/part/',
+      'POST /multipart/complete/',
+    ]);
+  }, TIMEOUT_MS);
+
   it('lists the files page by page as the list is scrolled', async () => {
     const shown = () => page.locator('#file-list .file').count();
     const firstShown = await shown();

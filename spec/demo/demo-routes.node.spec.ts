@@ -1,0 +1,62 @@
+import { createHmac } from 'node:crypto';
+import { testEnv } from '../support/test-env.js';
+
+// The demo's routes on the emulator: the page, its script and the signer endpoint (a development aid).
+describe('emulator demo routes', () => {
+  const base = () => testEnv().emulatorUrl;
+  const signString = `GET\nd41d8cd98f00b204e9800998ecf8427e\n\n${new Date().toUTCString()}\n/files/?limit=10`;
+  const sign = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base()}/demo/sign`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('serves the page at / with the public key only, and its script', async () => {
+    const page = await fetch(`${base()}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('<script id="demo-config" type="application/json">{"publicKey":"demopublickey","signerPath":"/demo/sign"}</script>');
+    expect(html).not.toContain('demosecretkey');
+    const script = await fetch(`${base()}/demo/app.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('demo-config');
+  }, 30_000);
+
+  it('signs a REST sign string with the demo project secret', async () => {
+    const response = await sign({ signString });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ signature: createHmac('sha1', 'demosecretkey').update(signString).digest('hex') });
+  });
+
+  it('signs for pages of loopback origins, and refuses other origins', async () => {
+    for (const origin of ['http://127.0.0.1:9876', 'http://localhost:4200', 'http://[::1]:8080']) {
+      expect((await sign({ signString }, { Origin: origin })).status).withContext(origin).toBe(200);
+    }
+    for (const origin of ['https://example.com', 'http://127.0.0.1.example.com', 'null']) {
+      const response = await sign({ signString }, { Origin: origin });
+      expect(response.status).withContext(origin).toBe(403);
+      expect(await response.text()).not.toMatch(/[0-9a-f]{40}/);
+    }
+  });
+
+  it('refuses what is not a REST sign string with a 400', async () => {
+    const bad = [
+      undefined,
+      {},
+      { signString: 42 },
+      { signString: 'hello' },
+      { signString: signString.replace(/^GET/, 'BREW') },
+      { signString: signString.replace('d41d8cd98f00b204e9800998ecf8427e', 'nope') },
+      { signString: signString.replace('/files/', 'files/') },
+      { signString: `${signString}\nextra` },
+      { signString: `${signString}${'x'.repeat(5000)}` },
+    ];
+    for (const body of bad) expect((await sign(body)).status).withContext(JSON.stringify(body)?.slice(0, 80) ?? 'no body').toBe(400);
+  });
+
+  it('serves the sample image of the from-URL form', async () => {
+    const response = await fetch(`${base()}/demo/sample.svg`);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    const body = await response.text();
+    expect(body.startsWith('<svg')).toBeTrue();
+    expect(body.length).toBe(512 * 1024);
+  }, 30_000);
+});
