@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import {
   catchError,
   concatMap,
@@ -13,8 +13,8 @@ import {
   mergeMap,
   type Observable,
   of,
+  reduce,
   tap,
-  toArray,
 } from 'rxjs';
 import type { Uploadcare } from '../../client.js';
 import type { File } from '../../resources/file.js';
@@ -78,11 +78,9 @@ function runSync(context: CommandContext): Observable<never> {
   return items(context, client).pipe(
     tap({ complete: () => progress.listed() }),
     mergeMap((item) => syncOne(item, { pattern, effects, claimed, client, progress, context }), concurrency),
-    toArray(),
-    concatMap((outcomes) => {
-      progress.listed();
-      const failed = outcomes.filter((o) => o === 'failed').length;
-      if (failed > 0) throw new CliError(`${failed} of ${outcomes.length} files failed to download`, ExitCode.other);
+    reduce((tally, outcome) => ({ files: tally.files + 1, failed: tally.failed + (outcome === 'failed' ? 1 : 0) }), { files: 0, failed: 0 }),
+    concatMap(({ files, failed }) => {
+      if (failed > 0) throw new CliError(`${failed} of ${files} files failed to download`, ExitCode.other);
       return EMPTY;
     }),
     finalize(() => bar.finish()),
@@ -92,7 +90,7 @@ function runSync(context: CommandContext): Observable<never> {
 
 function resolvePatternText(context: CommandContext): string {
   const given = context.positionals[0] ?? '.';
-  return given.startsWith('/') ? given : `${context.io.cwd.replace(/\/+$/, '')}/${given}`;
+  return isAbsolute(given) ? given : `${context.io.cwd.replace(/[/\\]+$/, '')}/${given}`;
 }
 
 /** The files to sync with their info: the `--uuids`, or the project's files through the list filters. */
@@ -150,7 +148,7 @@ function syncOne({ file, info }: SyncItem, run: SyncRun): Observable<Outcome> {
         }),
         catchError((error: unknown) => {
           run.progress.fileDone();
-          out.error(`${info.uuid}: ${errorMessage(error, [])}`);
+          out.error(`${info.uuid}: ${errorMessage(error, [run.client.options.secretKey ?? ''])}`);
           return of<Outcome>('failed');
         }),
       );
