@@ -19,15 +19,23 @@ export class DemoBundleMissingError extends Error {
 
 /** The package's root directory: the nearest parent holding rxuploadcare's package.json. */
 export function packageRoot(): string {
-  // __dirname exists in the CommonJS build and under tsx; the ES module build starts from the working directory.
-  let dir = typeof __dirname === 'string' ? __dirname : process.cwd();
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rxuploadcare') return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
+  // __dirname exists in the CommonJS build and under tsx; the ES module build starts from the script run, the working
+  // directory, or the package installed there.
+  const starts = [
+    typeof __dirname === 'string' ? __dirname : undefined,
+    process.argv[1] && dirname(process.argv[1]),
+    process.cwd(),
+    join(process.cwd(), 'node_modules', 'rxuploadcare'),
+  ];
+  for (const start of starts) {
+    if (!start) continue;
+    for (let dir = start; ; dir = dirname(dir)) {
+      const manifest = join(dir, 'package.json');
+      if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rxuploadcare') return dir;
+      if (dirname(dir) === dir) break;
+    }
   }
+  return process.cwd();
 }
 
 /** True when the emulator runs from the TypeScript sources (tsx, specs), where the page is built on the fly. */
@@ -58,7 +66,10 @@ export async function buildDemoScript(root: string = packageRoot()): Promise<str
   } catch {
     throw new DemoBundleMissingError('esbuild is not installed');
   }
-  const result = await esbuild.build({ ...demoBuildOptions(root), write: false });
+  const options = demoBuildOptions(root);
+  const [entry] = options.entryPoints;
+  if (!entry || !existsSync(entry)) throw new DemoBundleMissingError(`neither the page's source nor its build is in ${root}`);
+  const result = await esbuild.build({ ...options, write: false });
   const output = result.outputFiles[0];
   if (!output) throw new DemoBundleMissingError('esbuild produced no output');
   return output.text;
