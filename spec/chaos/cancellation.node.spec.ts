@@ -7,15 +7,19 @@ import { recordFigures } from './support/figures.js';
 import { RequestTracker } from './support/request-tracker.js';
 import { chaosScale } from './support/scale.js';
 
-// Cancellation at random moments: uploads (direct and multipart) and full list walks, each unsubscribed after a
-// random 0-1.2 s, with 5-35 ms of latency on every request so that many are cut mid-request. Afterwards: no request
-// was started by an operation after its unsubscribe (each request is attributed to its operation, see
+// Cancellation at random moments: uploads (direct and multipart) and full list walks, each unsubscribed a random
+// 0-100 ms after its n-th request started (n random), with 5-35 ms of latency on every request so that many are cut
+// mid-request. Afterwards: no request was started by an operation after its unsubscribe (each request is attributed to its operation, see
 // support/request-tracker.ts), no socket stays open on either side, and nothing was reported as unhandled.
 
 const SEED = 4242;
 const MULTIPART_SIZE = 11 * 1024 * 1024;
-/** Ten operations at once take 0.1-2 s each here: cancels land anywhere from before the first request to the end. */
-const CANCEL_WINDOW_MS = 1200;
+/**
+ * A cancel comes a random 0-100 ms after the operation started its n-th request (n random, 0 meaning subscribe): tied to
+ * the operation's own progress, so the moments spread over its life (before the first request, mid-body, between
+ * pages, after the end) whatever the machine's speed.
+ */
+const CANCEL_WINDOW_MS = 100;
 
 type Kind = 'direct' | 'multipart' | 'list';
 
@@ -51,7 +55,9 @@ describe('chaos: cancellation at random moments', () => {
     const plans = Array.from({ length: scale.cancellations }, (_, index) => {
       const draw = random();
       const kind: Kind = draw < 0.4 ? 'list' : draw < 0.55 ? 'multipart' : 'direct';
-      return { index, kind, cancelAfterMs: Math.floor(random() * CANCEL_WINDOW_MS), size: 64 * 1024 + Math.floor(random() * 2 * 1024 * 1024) };
+      // The moment: once the operation has started its n-th request (0: counted from subscribe), plus a random delay.
+      const afterRequests = Math.floor(random() * (kind === 'direct' ? 2 : 5));
+      return { index, kind, afterRequests, cancelAfterMs: Math.floor(random() * CANCEL_WINDOW_MS), size: 64 * 1024 + Math.floor(random() * 2 * 1024 * 1024) };
     });
     const operationOf = (plan: (typeof plans)[number]): Observable<unknown> => {
       switch (plan.kind) {
@@ -78,6 +84,20 @@ describe('chaos: cancellation at random moments', () => {
           complete: () => (finished = 'completed'),
         }),
       );
+      await new Promise<void>((resolve) => {
+        if (operation.requests >= plan.afterRequests || finished) return resolve();
+        // An operation may end before its n-th request: then the cancel comes after its end.
+        const poll = setInterval(() => {
+          if (!finished) return;
+          clearInterval(poll);
+          resolve();
+        }, 10);
+        operation.onRequest = (count) => {
+          if (count < plan.afterRequests) return;
+          clearInterval(poll);
+          resolve();
+        };
+      });
       await pause(plan.cancelAfterMs);
       // Marked first: a request started while unsubscribing is a late one too.
       operation.cancelled = true;

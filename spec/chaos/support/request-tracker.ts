@@ -10,6 +10,8 @@ export interface TrackedOperation {
   cancelled: boolean;
   /** Requests started after unsubscribe (must stay 0). */
   lateRequests: number;
+  /** Called after each request the operation starts, with the count so far. */
+  onRequest?: (requests: number) => void;
 }
 
 /**
@@ -24,6 +26,7 @@ export class RequestTracker {
     if (!operation) return;
     operation.requests++;
     if (operation.cancelled) operation.lateRequests++;
+    operation.onRequest?.(operation.requests);
   };
 
   constructor() {
