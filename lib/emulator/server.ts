@@ -9,7 +9,8 @@ import { originOf, resolveHost, resolveProjects, type EmulatorOptions } from './
 import { handleRequest } from './request-handler.js';
 import { Router } from './router.js';
 import { registerRoutes } from './routes.js';
-import { openState } from './state/open-state.js';
+import { openState, type OpenedState } from './state/open-state.js';
+import type { ProjectConfig } from './state/records.js';
 import { seedFiles } from './state/seed.js';
 import type { Store } from './state/store.js';
 
@@ -33,7 +34,21 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = resolveHost(options.host);
   const projects = resolveProjects(options.projects);
-  const { store, persistence } = await openState(projects, options.dataDir);
+  const state = await openState(projects, options.dataDir);
+  try {
+    return await serve(state, projects, host, options);
+  } catch (error) {
+    await state.persistence?.close();
+    throw error;
+  }
+}
+
+async function serve(
+  { store, persistence }: OpenedState,
+  projects: readonly ProjectConfig[],
+  host: string,
+  options: EmulatorOptions,
+): Promise<RunningEmulator> {
   const seedProject = projects[0];
   if (options.seedFiles && seedProject && store.filesOf(seedProject.publicKey).length === 0) {
     await seedFiles(store, seedProject.publicKey, options.seedFiles);

@@ -1,5 +1,5 @@
 import { CliUsageError, DEFAULT_CLI_PORT, parseCli } from '../../../lib/emulator/cli-args.js';
-import { announcedUrl, occupyPort, spawnEmulator, type EmulatorProcess } from './support.js';
+import { announcedUrl, type EmulatorProcess, occupyPort, SLOW_SPEC_MS, spawnEmulator } from './support.js';
 
 const REST_HEADERS = {
   Accept: 'application/vnd.uploadcare-v0.7+json',
@@ -113,14 +113,14 @@ describe('emulator command line', () => {
       emulator.child.kill('SIGINT');
       expect(await emulator.exited).toBe(0);
       expect(emulator.stdout()).toContain('SIGINT: closing the emulator');
-    });
+    }, SLOW_SPEC_MS);
 
     it('prints the help and exits 0', async () => {
       const emulator = await run(['--help']);
       expect(await emulator.exited).toBe(0);
       expect(emulator.stdout()).toContain('--data-dir DIR');
       expect(emulator.stdout()).toContain('--throttle-rate F');
-    });
+    }, SLOW_SPEC_MS);
 
     it('exits 2 with a message for a bad flag or a non-loopback host', async () => {
       const badFlag = await run(['--throttle-rate', 'lots']);
@@ -129,7 +129,7 @@ describe('emulator command line', () => {
       const publicHost = await run(['--host', '0.0.0.0', '--port', '0']);
       expect(await publicHost.exited).toBe(2);
       expect(publicHost.stderr()).toContain('0.0.0.0 is not a loopback address');
-    });
+    }, SLOW_SPEC_MS);
 
     describe('with a taken port', () => {
       let taken: number;
@@ -147,13 +147,13 @@ describe('emulator command line', () => {
         expect(Number(new URL(url).port)).toBeGreaterThan(taken);
         expect(emulator.stdout()).toContain(`(port ${taken} was taken)`);
         expect((await fetch(`${url}/__emulator/connections`)).status).toBe(200);
-      });
+      }, SLOW_SPEC_MS);
 
       it('fails with --strict-port', async () => {
         const emulator = await run(['--port', String(taken), '--strict-port']);
         expect(await emulator.exited).toBe(1);
         expect(emulator.stderr()).toContain(`Cannot listen on 127.0.0.1 port ${taken}`);
-      });
+      }, SLOW_SPEC_MS);
     });
 
     it('applies fault flags from the start', async () => {
@@ -167,7 +167,7 @@ describe('emulator command line', () => {
       expect((await fetch(`${url}/project/`, { headers: REST_HEADERS })).status).toBe(200);
       const faults = (await (await fetch(`${url}/__emulator/faults`)).json()) as { seed: number };
       expect(faults.seed).toBe(5);
-    });
+    }, SLOW_SPEC_MS);
 
     it('serves --project keys without printing their secret', async () => {
       const emulator = await run(['--port', '0', '--project', 'mypub:mysecret:signed']);
@@ -180,6 +180,6 @@ describe('emulator command line', () => {
       expect(project.status).toBe(200);
       const demo = await fetch(`${url}/project/`, { headers: REST_HEADERS });
       expect(demo.status).toBe(401);
-    });
+    }, SLOW_SPEC_MS);
   });
 });

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { announcedUrl, baseUploadForm, eventually, spawnEmulator, type EmulatorProcess } from './support.js';
+import { announcedUrl, baseUploadForm, type EmulatorProcess, eventually, SLOW_SPEC_MS, spawnEmulator } from './support.js';
 
 const md5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');
 
@@ -71,5 +71,5 @@ describe('emulator killed with SIGKILL in the middle of an upload', () => {
     expect(await readdir(join(dir, 'tmp'))).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual(['blobs', 'journal.ndjson', 'state.json', 'tmp']);
     expect(await readFile(join(dir, 'journal.ndjson'), 'utf8')).toBe('');
-  });
+  }, SLOW_SPEC_MS);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
 import { DiskBlobStore } from '../../../lib/emulator/state/disk-blob-store.js';
 import { request } from 'node:http';
-import { baseUploadForm, eventually } from './support.js';
+import { baseUploadForm, eventually, SLOW_SPEC_MS } from './support.js';
 
 const md5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');
 
@@ -113,7 +113,7 @@ describe('emulator persistence (--data-dir)', () => {
     } finally {
       await second.close();
     }
-  });
+  }, SLOW_SPEC_MS);
 
   it('answers an upload only once its record is on disk', async () => {
     const emulator = await startEmulator({ port: 0, dataDir: dir });
@@ -126,7 +126,7 @@ describe('emulator persistence (--data-dir)', () => {
     } finally {
       await emulator.close();
     }
-  });
+  }, SLOW_SPEC_MS);
 
   it('deletes blobs that no record owns when it starts', async () => {
     const emulator = await startEmulator({ port: 0, dataDir: dir });
@@ -140,7 +140,7 @@ describe('emulator persistence (--data-dir)', () => {
     } finally {
       await restarted.close();
     }
-  });
+  }, SLOW_SPEC_MS);
 
   it('seeds an empty data dir once, and keeps the seeds on restart', async () => {
     const first = await startEmulator({ port: 0, dataDir: dir, seedFiles: 12 });
@@ -154,7 +154,7 @@ describe('emulator persistence (--data-dir)', () => {
     } finally {
       await second.close();
     }
-  });
+  }, SLOW_SPEC_MS);
 
   it('leaves no blob behind when the client gives up in the middle of an upload', async () => {
     const emulator = await startEmulator({ port: 0, dataDir: dir });
@@ -181,7 +181,7 @@ describe('emulator persistence (--data-dir)', () => {
     } finally {
       await emulator.close();
     }
-  });
+  }, SLOW_SPEC_MS);
 
   it('drops a torn last journal line (an append cut by a crash) and refuses a corrupt one before it', async () => {
     const first = await startEmulator({ port: 0, dataDir: dir });
@@ -199,7 +199,7 @@ describe('emulator persistence (--data-dir)', () => {
     }
     await writeFile(journalPath, `{"seq":1,"op":"pu\n{"seq":2,"op":"delete","collection":"groups","key":"x"}\n`);
     await expectAsync(startEmulator({ port: 0, dataDir: dir })).toBeRejectedWithError(/journal line 1 is corrupt/);
-  });
+  }, SLOW_SPEC_MS);
 
   it('replays the journal over the snapshot on start, and folds a large journal into a new snapshot', async () => {
     const journalBytes = async (): Promise<number> => (await readFile(join(dir, 'journal.ndjson'))).length;
@@ -226,7 +226,7 @@ describe('emulator persistence (--data-dir)', () => {
     } finally {
       await third.close();
     }
-  });
+  }, SLOW_SPEC_MS);
 
   it('refuses a state file it did not write', async () => {
     await writeFile(join(dir, 'state.json'), '{"files": []}');

@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import { announcedUrl, spawnEmulator } from './support.js';
+import { announcedUrl, SLOW_SPEC_MS, spawnEmulator } from './support.js';
 
 const REST_HEADERS = {
   Accept: 'application/vnd.uploadcare-v0.7+json',
@@ -16,7 +16,7 @@ describe('emulator --seed-files', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, seedFiles: 40 });
-  });
+  }, SLOW_SPEC_MS);
 
   afterAll(async () => {
     await emulator.close();
@@ -62,5 +62,5 @@ describe('emulator --seed-files', () => {
       child.child.kill('SIGKILL');
       await child.exited;
     }
-  });
+  }, SLOW_SPEC_MS);
 });

@@ -27,9 +27,13 @@ export function rawRequest(
   });
 }
 
-/** Polls `read` until `accept` holds (the specs never assert on time, they wait for a state). */
+/** Jasmine timeout of specs that spawn emulator processes or write a lot to disk: generous, for a loaded machine. */
+export const SLOW_SPEC_MS = 60_000;
+
+/** Polls `read` until `accept` holds (the specs never assert on time, they wait for a state; the cap is a safety net). */
 export async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 400; attempt++) {
+  const giveUpAt = Date.now() + SLOW_SPEC_MS / 2;
+  while (Date.now() < giveUpAt) {
     const value = await read();
     if (accept(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
