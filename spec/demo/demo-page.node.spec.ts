@@ -68,6 +68,8 @@ describe('demo page in Chromium', () => {
     const ticks = await page.evaluate(() => (window as unknown as { fromUrlTicks: string[] }).fromUrlTicks);
     expect(ticks.some((text) => /^progress · .+ of 512 KB$/.test(text))).withContext(ticks.join(' | ')).toBeTrue();
     expect(ticks.at(-1)).toMatch(/^Uploaded as [0-9a-f-]{36}$/);
+    // Screen readers hear outcomes, not every tick.
+    expect(await page.locator('#announcer[role="status"]').textContent()).toBe(`Upload from ${emulator.url}/demo/sample.svg: done.`);
 
     // The list was refreshed after the uploads: newest first, previews from the CDN.
     for (const name of [...images.map((image) => image.name), 'sample.svg']) {
@@ -89,6 +91,7 @@ describe('demo page in Chromium', () => {
     await waitUntil(async () => (await inFlight()) !== undefined);
     await page.getByRole('button', { name: 'Cancel the upload of never.txt' }).click();
     await page.locator('#uploads .upload[data-filename="never.txt"][data-state="cancelled"]').waitFor();
+    expect(await page.locator('#announcer').textContent()).toBe('Upload of never.txt cancelled.');
     await waitUntil(async () => (await inFlight())?.abortedByClient === true);
     expect(emulator.store.filesOf(publicKey).some((file) => file.filename === 'never.txt')).toBeFalse();
   }, TIMEOUT_MS);

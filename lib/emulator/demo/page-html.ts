@@ -73,6 +73,7 @@ export function demoPageHtml({ publicKey, scriptPath, signerPath, sampleUrl }: D
     <p id="list-end" class="list-end" aria-live="polite"></p>
   </section>
 </main>
+<p id="announcer" class="visually-hidden" role="status" aria-live="polite"></p>
 <script>addEventListener('load', () => { if (!document.body.dataset.ready) document.getElementById('script-missing').hidden = false; });</script>
 </body>
 </html>

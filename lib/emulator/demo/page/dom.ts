@@ -67,6 +67,15 @@ export function pickedFiles(input: HTMLInputElement): Observable<readonly File[]
   );
 }
 
+/**
+ * Tells screen readers an outcome ("x uploaded") through the page's one polite live region, so that progress ticks,
+ * which the bars already convey, are not read out one by one.
+ */
+export function announce(text: string): void {
+  const region = document.getElementById('announcer');
+  if (region) region.textContent = text;
+}
+
 /** `1.5 MB`-style sizes. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

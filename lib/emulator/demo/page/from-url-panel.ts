@@ -1,6 +1,6 @@
 import { catchError, defer, EMPTY, filter, fromEvent, map, mergeMap, type Observable, switchMap, tap } from 'rxjs';
 import { isUploadComplete, uploadFromUrl, type File as UploadcareFile, type FromUrlEvent, type Uploadcare } from '../../../index.js';
-import { describeError, el, formatBytes } from './dom.js';
+import { announce, describeError, el, formatBytes } from './dom.js';
 
 /** The from-URL panel's elements. */
 export interface FromUrlPanelElements {
@@ -25,12 +25,13 @@ export function fromUrlPanel(client: Uploadcare, { form, input, list }: FromUrlP
 function fetchWithRow(client: Uploadcare, url: string, list: HTMLElement): Observable<UploadcareFile> {
   return defer(() => {
     const bar = el('progress', { max: 100, 'aria-label': `Fetch progress of ${url}` });
-    const status = el('p', { class: 'status', role: 'status' }, 'Asking the service to fetch it…');
+    const status = el('p', { class: 'status' }, 'Asking the service to fetch it…');
     const row = el('li', { class: 'upload', 'data-state': 'uploading' }, el('div', { class: 'row-head' }, el('span', { class: 'name', title: url }, url)), bar, status);
     list.prepend(row);
     const finish = (state: string, ...text: (string | Node)[]): void => {
       row.dataset['state'] = state;
       status.replaceChildren(...text);
+      announce(`Upload from ${url}: ${state === 'done' ? 'done' : 'failed'}.`);
     };
     return uploadFromUrl(url, {}, client).pipe(
       switchMap((upload) => upload.wait({ timeout: 120 })),

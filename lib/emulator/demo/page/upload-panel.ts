@@ -1,6 +1,6 @@
 import { catchError, defer, EMPTY, filter, map, merge, mergeMap, type Observable, takeUntil, tap } from 'rxjs';
 import { DEFAULT_UPLOAD_POLICY, isUploadComplete, uploadFile, type File as UploadcareFile, type Uploadcare, type UploadEvent } from '../../../index.js';
-import { clicks, describeError, droppedFiles, el, formatBytes, pickedFiles } from './dom.js';
+import { announce, clicks, describeError, droppedFiles, el, formatBytes, pickedFiles } from './dom.js';
 
 /** The upload panel's elements. */
 export interface UploadPanelElements {
@@ -49,7 +49,7 @@ class UploadRow {
     const method = file.size >= DEFAULT_UPLOAD_POLICY.multipartThreshold ? 'multipart' : 'direct';
     this.cancelButton = el('button', { type: 'button', class: 'button small quiet', 'aria-label': `Cancel the upload of ${file.name}` }, 'Cancel');
     this.#bar = el('progress', { max: 100, value: 0, 'aria-label': `Upload progress of ${file.name}` });
-    this.#status = el('p', { class: 'status', role: 'status' }, 'Starting…');
+    this.#status = el('p', { class: 'status' }, 'Starting…');
     this.element = el(
       'li',
       { class: 'upload', 'data-state': 'uploading', 'data-filename': file.name },
@@ -70,14 +70,17 @@ class UploadRow {
   done(file: UploadcareFile): void {
     this.#bar.value = 100;
     this.#finish('done', 'Uploaded as ', el('a', { href: file.cdnUrl, target: '_blank', rel: 'noopener' }, file.uuid));
+    announce(`${this.file.name} uploaded.`);
   }
 
   cancelled(): void {
     this.#finish('cancelled', 'Cancelled: the requests in flight were aborted.');
+    announce(`Upload of ${this.file.name} cancelled.`);
   }
 
   failed(error: unknown): void {
     this.#finish('failed', `Failed: ${describeError(error)}`);
+    announce(`Upload of ${this.file.name} failed.`);
   }
 
   #finish(state: string, ...status: (string | Node)[]): void {
