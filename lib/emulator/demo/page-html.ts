@@ -101,11 +101,11 @@ a { color: var(--accent); }
 h2 { margin: 0 0 14px; font-size: 17px; }
 .section-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; flex-wrap: wrap; margin-bottom: 6px; }
 .section-head h2 { margin: 0; }
-.toolbar { display: flex; align-items: center; gap: 10px; }
+.toolbar { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
 .muted, .hint { color: var(--muted); }
 .hint { font-size: 13px; margin: 8px 0 0; }
 .button { display: inline-flex; align-items: center; border: 1px solid var(--line); background: #fff; color: var(--ink); border-radius: 7px;
-  padding: 7px 14px; font: inherit; font-weight: 550; cursor: pointer; }
+  padding: 7px 14px; font: inherit; font-weight: 550; cursor: pointer; white-space: nowrap; }
 .button:hover:not(:disabled) { border-color: #c5cbe0; background: #f7f8fc; }
 .button:disabled { opacity: .5; cursor: default; }
 .button:focus-visible, input:focus-visible, .drop-zone:focus-within { outline: 3px solid rgba(58,87,232,.35); outline-offset: 1px; }
