@@ -44,7 +44,7 @@ function runningFromSource(): boolean {
 }
 
 /** esbuild's options for the page: one minified browser script, the library's browser entry. */
-export function demoBuildOptions(root: string): { entryPoints: string[]; bundle: true; minify: true; format: 'iife'; platform: 'browser'; target: string; sourcemap: 'inline' | false; logLevel: 'warning' } {
+function demoBuildOptions(root: string): { entryPoints: string[]; bundle: true; minify: true; format: 'iife'; platform: 'browser'; target: string; sourcemap: 'inline' | false; logLevel: 'warning' } {
   const source = join(root, SOURCE_ENTRY);
   return {
     entryPoints: [existsSync(source) ? source : join(root, BUILT_ENTRY)],

@@ -37,8 +37,9 @@ function checkSignString(value: unknown): asserts value is string {
   const bad = (reason: string): HttpError => new HttpError(400, { detail: `signString ${reason}.` });
   if (typeof value !== 'string') throw bad('must be a string');
   if (value.length > MAX_SIGN_STRING_LENGTH) throw bad(`must be at most ${MAX_SIGN_STRING_LENGTH} characters`);
-  const [method = '', md5 = '', , date = '', path = '', ...rest] = value.split('\n');
-  if (rest.length > 0 || value.split('\n').length !== 5) throw bad('must have five lines: method, body MD5, content type, date, path');
+  const lines = value.split('\n');
+  if (lines.length !== 5) throw bad('must have five lines: method, body MD5, content type, date, path');
+  const [method = '', md5 = '', , date = '', path = ''] = lines;
   if (!METHODS.has(method)) throw bad(`has an unknown method ${JSON.stringify(method)}`);
   if (!/^[0-9a-f]{32}$/.test(md5)) throw bad('must carry the hex MD5 of the body on its second line');
   if (Number.isNaN(Date.parse(date))) throw bad('must carry the request date on its fourth line');
