@@ -87,7 +87,7 @@ describe('demo page in Chromium', () => {
     emulator.faults.add({ kind: 'latency', latencyMs: 20_000, pathPrefix: '/base/', count: 1 });
     const since = emulator.requests.list().at(-1)?.id ?? 0;
     await page.setInputFiles('#file-input', { name: 'never.txt', mimeType: 'text/plain', buffer: Buffer.from('not to be stored') });
-    const inFlight = async () => emulator.requests.list(since).find((entry) => entry.path === '/base/');
+    const inFlight = async () => emulator.requests.list(since).find((entry) => entry.method === 'POST' && entry.path === '/base/');
     await waitUntil(async () => (await inFlight()) !== undefined);
     await page.getByRole('button', { name: 'Cancel the upload of never.txt' }).click();
     await page.locator('#uploads .upload[data-filename="never.txt"][data-state="cancelled"]').waitFor();
