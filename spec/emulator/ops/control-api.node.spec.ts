@@ -88,7 +88,7 @@ describe('emulator control API', () => {
       }));
     }
     // The control request adds its own connection.
-    await eventually(() => getJson<Connections>('connections'), (state) => state.open === baseline + 4, 'three more connections');
+    await eventually(() => getJson<Connections>('connections'), (state) => state.open >= baseline + 4, 'three more connections');
     expect(emulator.openConnections()).toBeGreaterThanOrEqual(baseline + 3);
     for (const socket of sockets) socket.destroy();
     await eventually(() => emulator.openConnections(), (open) => open <= baseline + 1, 'the connections to close');
