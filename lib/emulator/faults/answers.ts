@@ -27,9 +27,11 @@ export function answerFault(res: ServerResponse, url: URL, outcome: Exclude<Faul
   const throttled = outcome.kind === 'throttle';
   const status = throttled ? 429 : outcome.status;
   const { text, code } = throttled ? { text: 'Request was throttled.', code: 'RequestThrottledError' } : MESSAGES[outcome.status];
-  if (throttled) res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
   const api = apiOfPath(url.pathname);
+  if (throttled) res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
   if (api === 'rest') {
+    // The header older clients (pyuploadcare 1.x) read before Retry-After was sent.
+    if (throttled) res.setHeader('X-Throttle-Wait-Seconds', String(outcome.retryAfterSeconds));
     sendJson(res, status, { detail: throttled ? `${text} Expected available in ${outcome.retryAfterSeconds} seconds.` : text });
   } else if (api === 'upload' && url.searchParams.get('jsonerrors') === '1') {
     sendJson(res, status, { error: { status_code: status, content: text, error_code: code } });

@@ -21,6 +21,7 @@ describe('emulator faults', () => {
     expect(answers[2]?.status).not.toBe(429);
     for (const answer of answers.slice(0, 2)) {
       expect(answer.headers.get('retry-after')).toBe('7');
+      expect(answer.headers.get('x-throttle-wait-seconds')).toBe('7');
       expect(answer.headers.get('content-type')).toContain('application/json');
       expect(await answer.json()).toEqual({ detail: 'Request was throttled. Expected available in 7 seconds.' });
     }
@@ -32,6 +33,7 @@ describe('emulator faults', () => {
     const json = await fetch(`${emulator.url}/base/?jsonerrors=1`, { method: 'POST', body: 'x' });
     expect(json.status).toBe(429);
     expect(json.headers.get('retry-after')).toBe('3');
+    expect(json.headers.has('x-throttle-wait-seconds')).toBeFalse();
     expect(await json.json()).toEqual({
       error: { status_code: 429, content: 'Request was throttled.', error_code: 'RequestThrottledError' },
     });
