@@ -15,6 +15,7 @@ export class CliUsageError extends Error {
 /** What the command line asks for: emulator options, or the help text. */
 export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly options: EmulatorOptions };
 
+/** The `--help` text. */
 export const USAGE = `Usage: npm start -- [options]      (or: node dist/cjs/emulator/main.js [options])
 
 A local Uploadcare-compatible server: REST API v0.7, Upload API and CDN on one loopback origin.

@@ -32,6 +32,7 @@ export class EmulatorOptionError extends Error {
   }
 }
 
+/** The project served when none is given: keys `demopublickey` / `demosecretkey`, autostore on. */
 export const DEMO_PROJECT: ProjectConfig = {
   publicKey: 'demopublickey',
   secretKey: 'demosecretkey',
@@ -41,6 +42,7 @@ export const DEMO_PROJECT: ProjectConfig = {
   storages: ['demo-storage'],
 };
 
+/** The projects to serve: the given ones completed with the demo project's settings, or the demo project. */
 export function resolveProjects(projects: EmulatorOptions['projects']): ProjectConfig[] {
   if (!projects || projects.length === 0) return [DEMO_PROJECT];
   return projects.map((project, i) => ({

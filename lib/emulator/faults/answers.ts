@@ -7,6 +7,7 @@ export type ApiName = 'rest' | 'upload' | 'cdn';
 
 const UPLOAD_PREFIXES = ['/base/', '/multipart/', '/from_url/', '/info/', '/group/'];
 
+/** The API a request path belongs to: Upload API prefixes, CDN UUID paths, and REST for the rest. */
 export function apiOfPath(path: string): ApiName {
   if (UPLOAD_PREFIXES.some((prefix) => path === prefix.slice(0, -1) || path.startsWith(prefix))) return 'upload';
   return /^\/[0-9a-f]{8}-[0-9a-f]{4}-/i.test(path) ? 'cdn' : 'rest';

@@ -1,6 +1,7 @@
 /** A seeded generator of numbers in [0, 1) (mulberry32): the same seed gives the same fault decisions. */
 export type Random = () => number;
 
+/** A generator of the mulberry32 sequence for `seed`. */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {
@@ -12,4 +13,5 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/** A seed for runs that did not ask for one (reported back, so the run can be repeated). */
 export const randomSeed = (): number => Math.floor(Math.random() * 2 ** 32);

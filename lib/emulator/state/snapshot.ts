@@ -10,6 +10,7 @@ export interface StateSnapshot {
 /** The kinds of records persisted, named as in {@link StateSnapshot}. */
 export type Collection = keyof StateSnapshot;
 
+/** Every collection, in the order they are written. */
 export const COLLECTIONS: readonly Collection[] = ['files', 'groups', 'webhooks'];
 
 /** Record fields that hold dates, by collection; JSON keeps them as ISO strings. */
