@@ -1,7 +1,7 @@
 import { firstValueFrom, isObservable } from 'rxjs';
 import type { ResolvedUploadcareOptions } from '../config.js';
 import { AuthenticationError, UploadcareException } from '../errors.js';
-import { hmacSha1Hex, md5Hex } from './crypto.js';
+import { hmacSha1Hex, hmacSha1HexNow, md5Hex } from './crypto.js';
 import { runningInNode } from './environment.js';
 import type { HttpMethod } from './types.js';
 
@@ -38,27 +38,52 @@ export async function restAuthHeaders(
   request: Omit<SignableRequest, 'date'>,
   now: Date = new Date(),
 ): Promise<Record<string, string>> {
+  const start = startAuth(options, request, now);
+  if ('done' in start) return start.done;
+  const { signString, dateHeaders } = start;
+  const { publicKey, secretKey, signatureResolver } = options;
+  const signature = signatureResolver
+    ? await resolveSignature(signatureResolver, signString, request)
+    : await hmacSha1Hex(secretKey ?? '', signString);
+  return { ...dateHeaders, Authorization: `Uploadcare ${publicKey}:${signature}` };
+}
+
+/**
+ * The same headers as {@link restAuthHeaders}, computed at once when no step has to wait (simple auth, or a secret
+ * key where HMAC is synchronous, i.e. Node); undefined when a signatureResolver or WebCrypto must be awaited.
+ * Throws what restAuthHeaders would reject with.
+ */
+export function restAuthHeadersNow(
+  options: ResolvedUploadcareOptions,
+  request: Omit<SignableRequest, 'date'>,
+  now: Date = new Date(),
+): Record<string, string> | undefined {
+  if (options.signatureResolver && options.authScheme !== 'simple') return undefined;
+  const start = startAuth(options, request, now);
+  if ('done' in start) return start.done;
+  const signature = hmacSha1HexNow(options.secretKey ?? '', start.signString);
+  return signature === undefined ? undefined : { ...start.dateHeaders, Authorization: `Uploadcare ${options.publicKey}:${signature}` };
+}
+
+type AuthStart = { readonly done: Record<string, string> } | { readonly signString: string; readonly dateHeaders: Record<string, string> };
+
+/** Checks the keys and does what needs no signature: simple auth is done here, signed auth gets its sign string. */
+function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableRequest, 'date'>, now: Date): AuthStart {
   const { publicKey, secretKey, signatureResolver } = options;
   if (!publicKey) throw new AuthenticationError('The REST API needs a publicKey (conf.pubKey)', { method: request.method, url: request.url });
   const date = now.toUTCString();
-  const headers: Record<string, string> = { [dateHeaderName()]: date };
+  const dateHeaders: Record<string, string> = { [dateHeaderName()]: date };
   if (options.authScheme === 'simple') {
     if (!secretKey) throw new AuthenticationError('Uploadcare.Simple auth needs a secretKey', { method: request.method, url: request.url });
-    return { ...headers, Authorization: `Uploadcare.Simple ${publicKey}:${secretKey}` };
+    return { done: { ...dateHeaders, Authorization: `Uploadcare.Simple ${publicKey}:${secretKey}` } };
   }
-  const signString = restSignString({ ...request, date });
-  let signature: string;
-  if (signatureResolver) {
-    signature = await resolveSignature(signatureResolver, signString, request);
-  } else if (secretKey) {
-    signature = await hmacSha1Hex(secretKey, signString);
-  } else {
+  if (!signatureResolver && !secretKey) {
     throw new AuthenticationError('The REST API needs a secretKey (conf.secret) or a signatureResolver', {
       method: request.method,
       url: request.url,
     });
   }
-  return { ...headers, Authorization: `Uploadcare ${publicKey}:${signature}` };
+  return { signString: restSignString({ ...request, date }), dateHeaders };
 }
 
 async function resolveSignature(
