@@ -71,8 +71,8 @@ export function resolveOptions(options: UploadcareOptions = {}): ResolvedUploadc
     throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${JSON.stringify(authScheme)}`);
   }
   const resolved: ResolvedUploadcareOptions = Object.freeze({
-    publicKey: resolveText('publicKey', options.publicKey),
-    secretKey: resolveText('secretKey', options.secretKey),
+    publicKey: resolveKey('publicKey', options.publicKey),
+    secretKey: resolveKey('secretKey', options.secretKey),
     restBase: resolveBase('restBase', options.restBase ?? DEFAULT_OPTIONS.restBase),
     uploadBase: resolveBase('uploadBase', options.uploadBase ?? DEFAULT_OPTIONS.uploadBase),
     cdnBase: resolveBase('cdnBase', options.cdnBase ?? DEFAULT_OPTIONS.cdnBase),
@@ -102,6 +102,13 @@ function resolveText(name: string, value: string | undefined): string | undefine
     throw new InvalidParamError(`${name} must be a string without control characters`);
   }
   return value;
+}
+
+/** A key: printable ASCII only, as it goes into the `Authorization: Uploadcare public:secret` header. */
+function resolveKey(name: string, value: string | undefined): string | undefined {
+  const key = resolveText(name, value);
+  if (key !== undefined && !/^[\x20-\x7e]+$/.test(key)) throw new InvalidParamError(`${name} must be printable ASCII characters`);
+  return key;
 }
 
 function resolveApiVersion(value: string | undefined): string {

@@ -130,6 +130,7 @@ export class File {
    * A failed request is not cached. With `include: 'appdata'`, asks again when the cached info has no appdata.
    */
   info(options: FileInfoOptions = {}): Observable<FileInfo> {
+    if (typeof options !== 'object' || options === null) return throwError(() => new InvalidParamError('Info options must be an object'));
     return this.#cache.get(
       () => this.#fetchInfo(options),
       (info) => options.include !== 'appdata' || info.appdata !== undefined,
@@ -139,6 +140,7 @@ export class File {
 
   /** Always requests the file's info and refreshes the cache. */
   updateInfo(options: FileInfoOptions = {}): Observable<FileInfo> {
+    if (typeof options !== 'object' || options === null) return throwError(() => new InvalidParamError('Info options must be an object'));
     return this.#cache.track(this.#fetchInfo(options));
   }
 
@@ -217,6 +219,7 @@ export class File {
   copy(options: LocalCopyOptions | RemoteCopyOptions = {}): Observable<File> | Observable<string> {
     let source: string;
     try {
+      if (typeof options !== 'object' || options === null) throw new InvalidParamError('Copy options must be an object');
       source = this.cdnPath(appendEffects(this.#defaultEffects, options.effects ?? ''));
     } catch (error) {
       return throwError(() => error);

@@ -24,6 +24,7 @@ export interface UploadOptions extends SigningOptions {
 
 /** Checks options that can be wrong before any request. */
 export function checkUploadOptions(options: UploadOptions): void {
+  if (typeof options !== 'object' || options === null) throw new InvalidParamError('Upload options must be an object.');
   const { store, filename, contentType, metadata } = options;
   if (store !== undefined && store !== 'auto' && typeof store !== 'boolean') {
     throw new InvalidParamError(`store must be 'auto', true or false, got ${JSON.stringify(store)}.`);

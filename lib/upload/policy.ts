@@ -31,6 +31,7 @@ export const DEFAULT_UPLOAD_POLICY: UploadPolicy = Object.freeze({
 
 /** Fills a partial policy with the defaults and checks every field (InvalidParamError on nonsense). */
 export function resolveUploadPolicy(policy: Partial<UploadPolicy> = {}): UploadPolicy {
+  if (typeof policy !== 'object' || policy === null) throw new InvalidParamError('Upload policy must be an object.');
   const resolved: UploadPolicy = { ...DEFAULT_UPLOAD_POLICY, ...definedFields(policy) };
   requireInteger('multipartThreshold', resolved.multipartThreshold, MULTIPART_MIN_SIZE);
   requireInteger('partSize', resolved.partSize, MULTIPART_MIN_PART_SIZE);

@@ -63,6 +63,11 @@ function mostly<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
 const validDate = fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true });
 const metadataKey = fc.stringMatching(/^[-_.:A-Za-z0-9]{1,64}$/);
 
+/** An options argument: mostly `options`, sometimes no object at all (null, a number, a string...). */
+function optionsArgument<T>(options: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 5, arbitrary: options }, { weight: 1, arbitrary: hostileValue() });
+}
+
 /** Any value at all, for options declared with a narrower type. */
 function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(hostileString(), fc.anything(), fc.double(), fc.integer(), fc.date({ noInvalidDate: false }), fc.constant(undefined));
@@ -116,7 +121,7 @@ describe('chaos: hostile input', () => {
   const pathIs = (pattern: string) => (request: LoggedRequest) => new RegExp(`^/${pattern}$`).test(request.url.split('?')[0] ?? '');
 
   it('File: UUIDs, CDN URLs and effects', async () => {
-    await check('new File(x).cdnUrl / defaultEffects / info()', fc.tuple(fc.oneof(hostileString(), fc.uuid(), fc.uuid().map((u) => `https://ucarecdn.com/${u}/-/resize/10x10/`)), mostly(fc.constantFrom('', 'resize/10x10/', 'effect/flip/-/effect/mirror/', 'crop/1x1/center/'))), ([reference, effects]) => {
+    await check('new File(x).cdnUrl / defaultEffects / info(options)', fc.tuple(fc.oneof(hostileString(), fc.uuid(), fc.uuid().map((u) => `https://ucarecdn.com/${u}/-/resize/10x10/`)), mostly(fc.constantFrom('', 'resize/10x10/', 'effect/flip/-/effect/mirror/', 'crop/1x1/center/')), optionsArgument(fc.record({ include: mostly(fc.constant('appdata')) }, { requiredKeys: [] }))), ([reference, effects, infoOptions]) => {
       const file = new File(reference, client);
       if (!UUID.test(file.uuid)) throw new Error(`accepted a bad uuid ${file.uuid}`);
       file.defaultEffects = effects as string;
@@ -124,7 +129,7 @@ describe('chaos: hostile input', () => {
       if (!url.pathname.startsWith(`/${file.uuid}/`) || url.search || url.hash || url.pathname.includes('/../')) {
         throw new Error(`bad CDN URL ${file.cdnUrl}`);
       }
-      return file.info();
+      return file.info(infoOptions as never);
     }, pathIs(`files/${UUID_IN_PATH}/`));
   }, 60_000);
 
@@ -135,17 +140,29 @@ describe('chaos: hostile input', () => {
       const key = /^\/files\/[a-z0-9-]{36}\/metadata\/([^/?#]+)\/$/.exec(request.url)?.[1];
       return request.method === 'PUT' && key !== undefined && /^[-_.:A-Za-z0-9]{1,64}$/.test(decodeURIComponent(key)) && request.body.length <= 1024 * 8;
     });
-    await check('copy({ effects, store, target, ... })', fc.record({ effects: mostly(fc.constantFrom('resize/2x2/', 'effect/flip/')), store: mostly(fc.boolean()), target: mostly(fc.constantFrom('demo-storage', undefined)), makePublic: mostly(fc.boolean()), pattern: mostly(fc.constant('${uuid}')), metadata: mostly(fc.dictionary(metadataKey, fc.string({ minLength: 1, maxLength: 20 }), { maxKeys: 2 })) }, { requiredKeys: [] }), (options) =>
+    await check('copy({ effects, store, target, ... })', optionsArgument(fc.record({ effects: mostly(fc.constantFrom('resize/2x2/', 'effect/flip/')), store: mostly(fc.boolean()), target: mostly(fc.constantFrom('demo-storage', undefined)), makePublic: mostly(fc.boolean()), pattern: mostly(fc.constant('${uuid}')), metadata: mostly(fc.dictionary(metadataKey, fc.string({ minLength: 1, maxLength: 20 }), { maxKeys: 2 })) }, { requiredKeys: [] })), (options) =>
       new File(VALID, client).copy(options as never),
     (request) => request.method === 'POST' && /^\/files\/(local|remote)_copy\/$/.test(request.url) && new RegExp(`"source":"${UUID_IN_PATH}/`).test(request.body));
   }, 60_000);
 
-  it('found by the properties: dot-segment metadata keys and a copy answer without the copy are refused typed', async () => {
+  it('found by the properties: each refused typed, before any request', async () => {
     await resetScript();
     for (const key of ['.', '..']) {
       expect(await settle(() => new File(VALID, client).setMetadata(key, 'x'))).toBe('invalid');
       expect(await settle(() => new File(VALID, client).deleteMetadata(key))).toBe('invalid');
     }
+    expect(await requestLog()).toEqual([]);
+    // Options that are no object, and keys that cannot go into an Authorization header.
+    const bytes = new Uint8Array([1]);
+    expect(await settle(() => uploadFile(bytes, null as never, client))).toBe('invalid');
+    expect(await settle(() => uploadFile(bytes, { policy: null } as never, client))).toBe('invalid');
+    expect(await settle(() => uploadFromUrl('https://example.com/a.png', null as never, client))).toBe('invalid');
+    expect(await settle(() => new File(VALID, client).copy(null as never))).toBe('invalid');
+    expect(await settle(() => new File(VALID, client).info(null as never))).toBe('invalid');
+    for (const publicKey of [new Date(0), '\u0100', 'pk\r\nX-Injected: 1']) {
+      expect(await settle(() => new Uploadcare({ publicKey: publicKey as never, restBase: scriptBase() }).rest('GET', 'files/'))).toBe('invalid');
+    }
+    expect(await settle(() => new Uploadcare({ apiVersion: '0.7\r\nX: 1', restBase: scriptBase() }))).toBe('invalid');
     expect(await requestLog()).toEqual([]);
     // The echo has no `result`: a malformed answer is the server's fault, an APIError, not an InvalidParamError.
     const failure = await firstValueFrom(new File(VALID, client).copy()).catch((error: unknown) => error);
@@ -193,7 +210,7 @@ describe('chaos: hostile input', () => {
       const { accept, authorization } = request.headers;
       return (
         /^application\/vnd\.uploadcare-v[0-9.]+\+json$/.test(String(accept)) &&
-        (authorization === undefined || /^Uploadcare(\.Simple)? .+:.+$/.test(String(authorization))) &&
+        (authorization === undefined || /^Uploadcare(\.Simple)? [\x20-\x7e]*$/.test(String(authorization))) &&
         Object.values(request.headers).every((value) => !/[\r\n\0]/.test(String(value)))
       );
     };
@@ -217,8 +234,8 @@ describe('chaos: hostile input', () => {
       const parts = request.body.split(`--${boundary}`).slice(1, -1);
       return parts.every((part) => /^\r\nContent-Disposition: form-data; name="[^"\r\n]*"(; filename="[^"\r\n]*")?\r\n(Content-Type: [^\r\n]+\r\n)?\r\n/.test(part));
     };
-    await check('uploadFile(bytes, options)', uploadOptions, (value) => uploadFile(bytes, value as never, client), (request) => request.url.startsWith('/base/') && noRawBreaks(request));
-    await check('uploadFromUrl(url, options)', fc.tuple(fc.oneof(hostileString(), fc.webUrl()), fc.record({ store: mostly(fc.constantFrom('auto', true, false)), filename: mostly(fc.string({ minLength: 1 })), checkUrlDuplicates: mostly(fc.boolean()), saveUrlDuplicates: mostly(fc.boolean()) }, { requiredKeys: [] })),
+    await check('uploadFile(bytes, options)', optionsArgument(uploadOptions), (value) => uploadFile(bytes, value as never, client), (request) => request.url.startsWith('/base/') && noRawBreaks(request));
+    await check('uploadFromUrl(url, options)', fc.tuple(fc.oneof(hostileString(), fc.webUrl()), optionsArgument(fc.record({ store: mostly(fc.constantFrom('auto', true, false)), filename: mostly(fc.string({ minLength: 1 })), checkUrlDuplicates: mostly(fc.boolean()), saveUrlDuplicates: mostly(fc.boolean()) }, { requiredKeys: [] }))),
       ([url, value]) => uploadFromUrl(url, value as never, client),
       (request) => request.url.startsWith('/from_url/') && noRawBreaks(request) && /name="source_url"\r\n\r\nhttps?:\/\/[^\r\n]+\r\n/.test(request.body));
     await check('storeFiles(items)', fc.array(mostly(fc.uuid()), { maxLength: 4 }), (items) => storeFiles(items as never, client).pipe(toArray()),
