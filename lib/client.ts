@@ -7,9 +7,11 @@ import { File } from './resources/file.js';
 import { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
 import { FileList, type FileListOptions } from './resources/file-list.js';
 import { GroupList, type GroupListOptions } from './resources/group-list.js';
-import { createAxiosInstance } from './transport/axios-instance.js';
+import { createAxiosInstance, userAgentString } from './transport/axios-instance.js';
+import { encodeForm } from './transport/multipart-body.js';
+import { createNativeTransport, type NativeTransport } from './transport/node-http.js';
 import { sendHttp, type SendContext } from './transport/http.js';
-import { restAuthHeaders } from './transport/rest-auth.js';
+import { restAuthHeaders, restAuthHeadersNow } from './transport/rest-auth.js';
 import { retryByPolicy, type RetryEnvironment } from './transport/retry.js';
 import { resolveRetryPolicy } from './transport/retry-policy.js';
 import type { HttpMethod, HttpRequest, HttpResponse, RequestOptions, UploadField, UploadFile } from './transport/types.js';
@@ -38,6 +40,7 @@ export class Uploadcare {
   /** The options, every default applied. */
   readonly options: ResolvedUploadcareOptions;
   readonly #axios: AxiosInstance;
+  readonly #native: NativeTransport | undefined;
   readonly #environment: RetryEnvironment;
 
   /**
@@ -47,6 +50,7 @@ export class Uploadcare {
   constructor(options: UploadcareOptions = {}, environment: RetryEnvironment = {}) {
     this.options = resolveOptions(options);
     this.#axios = createAxiosInstance(this.options.userAgent);
+    this.#native = createNativeTransport(userAgentString(this.options.userAgent));
     this.#environment = environment;
   }
 
@@ -120,22 +124,25 @@ export class Uploadcare {
       const url = withQuery(this.#restUrl(path), bodyless ? queryEntries(data) : []);
       const body = bodyless || data === undefined ? '' : JSON.stringify(data);
       const contentType = body === '' ? '' : 'application/json';
-      const attempt = defer(() => from(restAuthHeaders(this.options, { method, url, body, contentType }))).pipe(
-        switchMap((auth) =>
-          sendHttp<T>(this.#sendContext(), {
-            ...options,
-            method,
-            url,
-            body: body === '' ? undefined : body,
-            headers: {
-              ...options.headers,
-              Accept: `application/vnd.uploadcare-v${this.options.apiVersion}+json`,
-              ...(contentType && { 'Content-Type': contentType }),
-              ...auth,
-            },
-          }),
-        ),
-      );
+      const send = (auth: Record<string, string>) =>
+        sendHttp<T>(this.#sendContext(), {
+          ...options,
+          method,
+          url,
+          body: body === '' ? undefined : body,
+          headers: {
+            ...options.headers,
+            Accept: `application/vnd.uploadcare-v${this.options.apiVersion}+json`,
+            ...(contentType && { 'Content-Type': contentType }),
+            ...auth,
+          },
+        });
+      // Each attempt signs anew (a fresh date); in Node the signature is computed at once, without a promise.
+      const attempt = defer(() => {
+        const signable = { method, url, body, contentType };
+        const auth = restAuthHeadersNow(this.options, signable);
+        return auth ? send(auth) : from(restAuthHeaders(this.options, signable)).pipe(switchMap(send));
+      });
       return attempt.pipe(this.#retry(method, options), map((response) => response.body));
     });
   }
@@ -164,11 +171,14 @@ export class Uploadcare {
         if (Object.keys(files).length > 0) throw new InvalidParamError(`Files cannot be sent with ${method} ${url.origin}${url.pathname}`);
         for (const [name, value] of fieldEntries(fields)) url.searchParams.append(name, value);
       }
+      // In Node a form of in-memory bytes is encoded once into one buffer (sent as is by every attempt).
+      const encoded = bodyless ? undefined : encodeForm(fields, files);
       return this.request<T>({
         ...options,
         method,
         url: url.href,
-        ...(!bodyless && { body: () => uploadFormData(fields, files) }),
+        ...(encoded && { body: () => encoded.body, headers: { ...options.headers, 'Content-Type': encoded.contentType } }),
+        ...(!bodyless && !encoded && { body: () => uploadFormData(fields, files) }),
       }).pipe(map((response) => response.body));
     });
   }
@@ -192,7 +202,12 @@ export class Uploadcare {
   }
 
   #sendContext(): SendContext {
-    return { axios: this.#axios, timeoutMs: this.options.timeoutMs, ...(this.options.secretKey && { secret: this.options.secretKey }) };
+    return {
+      axios: this.#axios,
+      timeoutMs: this.options.timeoutMs,
+      ...(this.options.secretKey && { secret: this.options.secretKey }),
+      ...(this.#native && { native: this.#native }),
+    };
   }
 
   /** The retry operator of one call; also checks the call's options (a typed error before anything is sent). */

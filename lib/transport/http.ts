@@ -2,6 +2,7 @@ import { isAxiosError, type AxiosInstance, type AxiosResponse, type ResponseType
 import { Observable } from 'rxjs';
 import type { UploadcareException } from '../errors.js';
 import { badJsonError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
+import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
 /** setTimeout fires at once for delays above 2^31 - 1 ms; longer timeouts wait this long (about 24.8 days). */
@@ -14,6 +15,8 @@ export interface SendContext {
   readonly timeoutMs: number;
   /** Scrubbed out of every error body, whatever a server echoes back. */
   readonly secret?: string;
+  /** Node's own http for the bodies and answers it takes (see node-http.ts); axios for the rest and in browsers. */
+  readonly native?: NativeTransport;
 }
 
 /**
@@ -41,9 +44,42 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
           }, Math.min(timeoutMs, MAX_TIMER_MS))
         : undefined;
 
-    const body = sendable(typeof request.body === 'function' ? (request.body as () => unknown)() : request.body);
+    const rawBody = typeof request.body === 'function' ? (request.body as () => unknown)() : request.body;
     const responseType = request.responseType ?? 'json';
     const progress = request.onUploadProgress;
+    const onAnswer = async (response: AnswerLike) => {
+      const result = await readAnswer<T>(response, request, context.secret);
+      if (!settle()) return discard(response);
+      if (result instanceof Error) subscriber.error(result);
+      else {
+        subscriber.next(result);
+        subscriber.complete();
+      }
+    };
+    const onFailure = (failure: unknown) => {
+      if (!settle()) return;
+      const { code, message } = isAxiosError(failure) || isFailure(failure) ? failure : { code: undefined, message: String(failure) };
+      subscriber.error(errorFromFailure(request.method, request.url, { ...(code && { code }), message: message ?? String(failure) }));
+    };
+    const nativeResponseType = axiosResponseType(responseType);
+    if (context.native && (nativeResponseType === 'text' || nativeResponseType === 'arraybuffer') && context.native.accepts(rawBody, nativeResponseType)) {
+      context.native
+        .send({
+          method: request.method,
+          url: request.url,
+          headers: { ...request.headers },
+          body: rawBody,
+          responseType: nativeResponseType,
+          signal: controller.signal,
+          onUploadProgress: progress,
+        })
+        .then(onAnswer)
+        .catch(onFailure);
+      return () => {
+        if (settle()) controller.abort();
+      };
+    }
+    const body = sendable(rawBody);
     context.axios
       .request({
         method: request.method,
@@ -56,25 +92,20 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
         signal: controller.signal,
         ...(progress && { onUploadProgress: (event) => progress(event.loaded, event.total ?? null) }),
       })
-      .then(async (response) => {
-        const result = await readAnswer<T>(response, request, context.secret);
-        if (!settle()) return discard(response);
-        if (result instanceof Error) subscriber.error(result);
-        else {
-          subscriber.next(result);
-          subscriber.complete();
-        }
-      })
-      .catch((failure: unknown) => {
-        if (!settle()) return;
-        const { code, message } = isAxiosError(failure) ? failure : { code: undefined, message: String(failure) };
-        subscriber.error(errorFromFailure(request.method, request.url, { ...(code && { code }), message: message ?? String(failure) }));
-      });
+      .then(onAnswer)
+      .catch(onFailure);
 
     return () => {
       if (settle()) controller.abort();
     };
   });
+}
+
+/** What readAnswer needs of an answer: axios's, or the native transport's. */
+type AnswerLike = Pick<AxiosResponse, 'status' | 'data'> & { readonly headers: AxiosResponse['headers'] | NativeResponse['headers'] };
+
+function isFailure(value: unknown): value is NativeFailure {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }
 
 /** A typed-array view as an ArrayBuffer (axios's Node adapter sends Buffers and ArrayBuffers, not other views). */
@@ -94,7 +125,7 @@ function axiosResponseType(type: HttpRequest['responseType']): AxiosResponseType
   return type === 'json' || type === undefined ? 'text' : type;
 }
 
-async function readAnswer<T>(response: AxiosResponse, request: HttpRequest, secret: string | undefined): Promise<HttpResponse<T> | UploadcareException> {
+async function readAnswer<T>(response: AnswerLike, request: HttpRequest, secret: string | undefined): Promise<HttpResponse<T> | UploadcareException> {
   const headers = flattenHeaders(response.headers);
   const base = { status: response.status, method: request.method, url: request.url, headers };
   const success = response.status >= 200 && response.status < 300;
@@ -155,12 +186,12 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 }
 
 /** Frees a stream answer nobody will read (the subscriber left while it was being read). */
-function discard(response: AxiosResponse): void {
+function discard(response: AnswerLike): void {
   const data = response.data as { destroy?: () => void } | undefined;
   data?.destroy?.();
 }
 
-function flattenHeaders(headers: AxiosResponse['headers']): Record<string, string> {
+function flattenHeaders(headers: AnswerLike['headers']): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value === undefined || value === null) continue;

@@ -23,11 +23,17 @@ export function uploadFormData(fields: Readonly<Record<string, UploadField>>, fi
   const form = new FormData();
   for (const [name, value] of fieldEntries(fields)) form.append(name, value);
   for (const [name, file] of Object.entries(files)) {
-    const part = asPart(file);
+    const part = filePart(name, file);
     const blob = part.data instanceof Blob ? part.data : new Blob([part.data as BlobPart], { type: part.contentType ?? 'application/octet-stream' });
-    form.append(name, blob, part.filename ?? (file instanceof Blob && 'name' in file ? String(file.name) : name));
+    form.append(name, blob, part.filename);
   }
   return form;
+}
+
+/** One file of a form as a part, its filename settled (the given one, a File's own name, else the field name). */
+export function filePart(name: string, file: UploadFile): UploadFilePart & { readonly filename: string } {
+  const part = asPart(file);
+  return { ...part, filename: part.filename ?? (file instanceof Blob && 'name' in file ? String(file.name) : name) };
 }
 
 function asPart(file: UploadFile): UploadFilePart {
