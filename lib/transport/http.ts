@@ -1,6 +1,6 @@
 import { isAxiosError, type AxiosInstance, type AxiosResponse, type ResponseType as AxiosResponseType } from 'axios';
 import { Observable } from 'rxjs';
-import type { UploadcareException } from '../errors.js';
+import { UploadcareException } from '../errors.js';
 import { badJsonError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
 import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
@@ -58,6 +58,7 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
     };
     const onFailure = (failure: unknown) => {
       if (!settle()) return;
+      if (failure instanceof UploadcareException) return subscriber.error(failure);
       const { code, message } = isAxiosError(failure) || isFailure(failure) ? failure : { code: undefined, message: String(failure) };
       subscriber.error(errorFromFailure(request.method, request.url, { ...(code && { code }), message: message ?? String(failure) }));
     };

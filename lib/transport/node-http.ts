@@ -1,5 +1,6 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, RequestOptions as NodeRequestOptions } from 'node:http';
 import type { Readable } from 'node:stream';
+import { UploadcareException } from '../errors.js';
 import { nodeBuiltin } from './node-builtins.js';
 
 // The hot paths in Node (REST calls, small upload forms, multipart parts) go straight through `node:http`: axios's
@@ -79,7 +80,7 @@ export function createNativeTransport(userAgent: string): NativeTransport | unde
 function send(module: HttpModule, userAgent: string, request: NativeRequest): Promise<NativeResponse> {
   return new Promise<NativeResponse>((resolve, reject) => {
     let failed = false;
-    const fail = (failure: NativeFailure): void => {
+    const fail = (failure: NativeFailure | UploadcareException): void => {
       if (failed) return;
       failed = true;
       reject(failure);
@@ -126,7 +127,7 @@ function pipeReadable(
   body: Readable,
   total: number | null,
   progress: NativeRequest['onUploadProgress'],
-  fail: (failure: NativeFailure) => void,
+  fail: (failure: NativeFailure | UploadcareException) => void,
 ): void {
   let loaded = 0;
   if (progress) {
@@ -136,7 +137,8 @@ function pipeReadable(
     });
   }
   body.once('error', (error: NodeJS.ErrnoException) => {
-    fail({ ...(error.code && { code: error.code }), message: error.message });
+    // The source's own typed error (a file cut short) is the failure; a system error gets axios's shape.
+    fail(error instanceof UploadcareException ? error : { ...(error.code && { code: error.code }), message: error.message });
     outgoing.destroy();
   });
   outgoing.once('close', () => body.destroy());

@@ -1,4 +1,5 @@
-import { map, switchMap, type Observable } from 'rxjs';
+import type { Readable } from 'node:stream';
+import { map, Observable, of, switchMap } from 'rxjs';
 import { APIError } from '../errors.js';
 import { fileBytesOfForm } from './progress.js';
 import type { UploadBody } from './source.js';
@@ -14,12 +15,13 @@ export function directUpload(context: UploadContext): Observable<string> {
     context.onProgress(best);
   };
   return source.read(0, source.size).pipe(
-    switchMap((body) =>
+    switchMap((body) => inMemory(body())),
+    switchMap((data) =>
       client.upload<BaseUploadAnswer>(
         'POST',
         'base/',
         { UPLOADCARE_STORE: context.store, ...context.fields },
-        { file: { data: typed(body(), context.contentType), filename: context.filename, contentType: context.contentType } },
+        { file: { data: typed(data, context.contentType), filename: context.filename, contentType: context.contentType } },
         { onUploadProgress },
       ),
     ),
@@ -32,8 +34,24 @@ export function directUpload(context: UploadContext): Observable<string> {
   );
 }
 
+/** A form takes bytes or a Blob: a stream body (a small file read from disk) is read whole first. */
+function inMemory(body: UploadBody): Observable<Uint8Array | Blob> {
+  if (body instanceof Uint8Array || (typeof Blob !== 'undefined' && body instanceof Blob)) return of(body);
+  const stream = body as Readable;
+  return new Observable<Uint8Array>((subscriber) => {
+    const chunks: Uint8Array[] = [];
+    stream.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    stream.once('error', (error) => subscriber.error(error));
+    stream.once('end', () => {
+      subscriber.next(Buffer.concat(chunks));
+      subscriber.complete();
+    });
+    return () => stream.destroy();
+  });
+}
+
 /** The form sends a Blob with its own type, so a Blob whose type differs from the chosen one is re-wrapped (no copy). */
-function typed(body: UploadBody, contentType: string): UploadBody {
+function typed(body: Uint8Array | Blob, contentType: string): Uint8Array | Blob {
   if (typeof Blob !== 'undefined' && body instanceof Blob && body.type !== contentType) return new Blob([body], { type: contentType });
   return body;
 }

@@ -1,5 +1,6 @@
 import { from, last, map, mergeMap, switchMap, type Observable } from 'rxjs';
 import { APIError } from '../errors.js';
+import { runningInNode } from '../transport/environment.js';
 import { ByteProgress } from './progress.js';
 import { partUrls, type MultipartStartAnswer, type UploadFileInfo } from './upload-api.js';
 import type { UploadContext } from './upload-context.js';
@@ -54,7 +55,8 @@ function sendPart(context: UploadContext, part: Part, progress: ByteProgress): O
         method: 'PUT',
         url: part.url,
         body,
-        headers: { 'Content-Type': context.contentType },
+        // Node sends a stream body with its length (browsers set it themselves and refuse it from scripts).
+        headers: { 'Content-Type': context.contentType, ...(runningInNode() && { 'Content-Length': String(part.end - part.start) }) },
         responseType: 'text',
         idempotent: true,
         retry: { network: { maxRetries: context.policy.partRetries }, retryStatuses: PART_RETRY_STATUSES },

@@ -1,8 +1,12 @@
 import { defer, Observable, of } from 'rxjs';
+import type { Readable } from 'node:stream';
 import { InvalidParamError } from '../errors.js';
 
-/** One request body: a Buffer/Uint8Array or a Blob (in Node, a file-backed Blob is read as it is sent). */
-export type UploadBody = Uint8Array | Blob;
+/**
+ * One request body: a Buffer/Uint8Array, a Blob, or in Node a Readable of exactly the range's bytes (`fromPath` reads
+ * each part as a file stream, piped into the request as it is sent).
+ */
+export type UploadBody = Uint8Array | Blob | Readable;
 
 /** Makes a fresh body for each attempt, so that a retried part re-reads its bytes. */
 export type BodyFactory = () => UploadBody;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -67,6 +67,19 @@ describe('Node upload sources', () => {
       if (last.type !== 'complete') throw new Error('no complete event');
       expect(events[events.length - 2]).toEqual({ type: 'progress', done: 17 * MiB + 3, total: 17 * MiB + 3 });
       expect(md5Hex(await cdnBytes(base(), last.file.uuid))).toBe(md5Hex(bytes));
+    });
+
+    it('reads each range as a stream of exactly its bytes, and fails with an UploadError when the file got shorter', async () => {
+      const path = join(dir, 'shrinking.bin');
+      const bytes = patternBytes(300_000);
+      await writeFile(path, bytes);
+      const source = await lastValueFrom(fromPath(path).open());
+      expect(source.size).toBe(300_000);
+      const middle = (await lastValueFrom(source.read(100_000, 250_000)))() as Readable;
+      expect(Buffer.concat(await middle.toArray())).toEqual(Buffer.from(bytes.subarray(100_000, 250_000)));
+      await truncate(path, 200_000);
+      const cut = (await lastValueFrom(source.read(100_000, 250_000)))() as Readable;
+      await expectAsync(cut.toArray()).toBeRejectedWithError(UploadError, /shorter than when the upload began \(100000 of 150000 bytes/);
     });
 
     it('refuses a directory, a missing path and an empty file before any request', async () => {
