@@ -35,6 +35,9 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
   return defer(() => {
     checkUploadOptions(options);
     const policy = resolveUploadPolicy(options.policy);
+    if (typeof (inputs as Partial<Iterable<UploadInput>> | null)?.[Symbol.iterator] !== 'function') {
+      throw new InvalidParamError('The files of a group must be an iterable of sources.');
+    }
     const sources = [...inputs].map(toUploadSource);
     if (sources.length === 0) throw new InvalidParamError('set of files is empty');
     const uploadcare = client ?? defaultClient();
