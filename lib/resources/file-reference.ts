@@ -1,6 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { normalizeEffects } from './effects.js';
-import { UUID_PATTERN } from './uuid.js';
+import { isUuid, UUID_PATTERN } from './uuid.js';
 
 /** What a UUID or a file CDN URL says about a file. */
 export interface FileReference {
@@ -22,6 +22,9 @@ const FILE_PATH = new RegExp(`(?:^|/)(${UUID_PATTERN})(?:/(?:-/((?:[^/]+/)+))?([
  */
 export function parseFileReference(value: string): FileReference {
   if (typeof value !== 'string') throw new InvalidParamError(`Couldn't find UUID in ${typeof value}`);
+  // The common case (a list entry, a UUID kept by the application) skips the URL parse.
+  const exact: unknown = value;
+  if (isUuid(exact)) return { uuid: exact, effects: '', filename: null };
   const path = value.replace(SCHEME_AND_AUTHORITY, '').replace(/[?#].*$/s, '');
   const match = FILE_PATH.exec(path);
   if (!match) throw new InvalidParamError(`Couldn't find UUID in ${JSON.stringify(value)}`);

@@ -26,7 +26,8 @@ export interface SendContext {
  */
 export function sendHttp<T>(context: SendContext, request: HttpRequest): Observable<HttpResponse<T>> {
   return new Observable<HttpResponse<T>>((subscriber) => {
-    const controller = new AbortController();
+    // Set by whichever sender takes the request: stops it (the server sees the connection closed).
+    let abort = (): void => undefined;
     let settled = false;
     const settle = (): boolean => {
       if (settled) return false;
@@ -39,7 +40,7 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
       timeoutMs > 0
         ? setTimeout(() => {
             if (!settle()) return;
-            controller.abort();
+            abort();
             subscriber.error(timeoutError(request.method, request.url, timeoutMs));
           }, Math.min(timeoutMs, MAX_TIMER_MS))
         : undefined;
@@ -64,22 +65,22 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
     };
     const nativeResponseType = axiosResponseType(responseType);
     if (context.native && (nativeResponseType === 'text' || nativeResponseType === 'arraybuffer') && context.native.accepts(rawBody, nativeResponseType)) {
-      context.native
-        .send({
-          method: request.method,
-          url: request.url,
-          headers: { ...request.headers },
-          body: rawBody,
-          responseType: nativeResponseType,
-          signal: controller.signal,
-          onUploadProgress: progress,
-        })
-        .then(onAnswer)
-        .catch(onFailure);
+      const call = context.native.send({
+        method: request.method,
+        url: request.url,
+        headers: { ...request.headers },
+        body: rawBody,
+        responseType: nativeResponseType,
+        onUploadProgress: progress,
+      });
+      abort = call.abort;
+      call.answer.then(onAnswer).catch(onFailure);
       return () => {
-        if (settle()) controller.abort();
+        if (settle()) abort();
       };
     }
+    const controller = new AbortController();
+    abort = () => controller.abort();
     const body = sendable(rawBody);
     context.axios
       .request({
@@ -97,7 +98,7 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
       .catch(onFailure);
 
     return () => {
-      if (settle()) controller.abort();
+      if (settle()) abort();
     };
   });
 }

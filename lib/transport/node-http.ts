@@ -20,7 +20,6 @@ export interface NativeRequest {
   readonly body: NativeBody | undefined;
   /** 'arraybuffer' answers a Buffer, anything else a string. */
   readonly responseType: 'text' | 'arraybuffer';
-  readonly signal: AbortSignal;
   readonly onUploadProgress?: ((loaded: number, total: number | null) => void) | undefined;
 }
 
@@ -37,11 +36,18 @@ export interface NativeFailure {
   readonly message: string;
 }
 
+/** One request under way: its answer, and how to stop it. */
+export interface NativeCall {
+  readonly answer: Promise<NativeResponse>;
+  /** Destroys the request and its socket; the answer then rejects (nobody is listening any more). */
+  abort(): void;
+}
+
 /** Sends requests with Node's http/https modules. */
 export interface NativeTransport {
   /** True when `body` and `responseType` are ones this transport sends (else use axios). */
   accepts(body: unknown, responseType: string): body is NativeBody | undefined;
-  send(request: NativeRequest): Promise<NativeResponse>;
+  send(request: NativeRequest): NativeCall;
 }
 
 interface HttpModule {
@@ -77,8 +83,10 @@ export function createNativeTransport(userAgent: string): NativeTransport | unde
   };
 }
 
-function send(module: HttpModule, userAgent: string, request: NativeRequest): Promise<NativeResponse> {
-  return new Promise<NativeResponse>((resolve, reject) => {
+function send(module: HttpModule, userAgent: string, request: NativeRequest): NativeCall {
+  let outgoing: ClientRequest | undefined;
+  let aborted = false;
+  const answer = new Promise<NativeResponse>((resolve, reject) => {
     let failed = false;
     const fail = (failure: NativeFailure | UploadcareException): void => {
       if (failed) return;
@@ -89,14 +97,22 @@ function send(module: HttpModule, userAgent: string, request: NativeRequest): Pr
     const bytes = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
     const headers: Record<string, string> = { 'User-Agent': userAgent, ...request.headers };
     if (bytes && !hasHeader(headers, 'content-length')) headers['Content-Length'] = String(bytes.byteLength);
-    const outgoing = module.request(new URL(request.url), { method: request.method, headers, signal: request.signal }, (response) =>
+    outgoing = module.request(new URL(request.url), { method: request.method, headers }, (response) =>
       readResponse(response, request.responseType, resolve, fail),
     );
     outgoing.on('error', (error: NodeJS.ErrnoException) => fail({ ...(error.code && { code: error.code }), message: error.message }));
     if (bytes) writeBytes(outgoing, bytes, request.onUploadProgress);
     else if (body !== undefined) pipeReadable(outgoing, body as Readable, contentLength(headers), request.onUploadProgress, fail);
     else outgoing.end();
+    if (aborted) outgoing.destroy();
   });
+  return {
+    answer,
+    abort: () => {
+      aborted = true;
+      outgoing?.destroy();
+    },
+  };
 }
 
 function writeBytes(outgoing: ClientRequest, bytes: Uint8Array, progress: NativeRequest['onUploadProgress']): void {
