@@ -9,7 +9,8 @@ export class InfoCache<T> {
   private value: T | undefined;
   private issued = 0;
   private applied = 0;
-  private readonly inFlight = new Map<string, Observable<T>>();
+  // Made on the first request: a File of a list entry usually never asks.
+  private inFlight: Map<string, Observable<T>> | undefined;
 
   /** The cached value, if any. */
   peek(): T | undefined {
@@ -29,15 +30,16 @@ export class InfoCache<T> {
     return defer(() => {
       const cached = this.value;
       if (cached !== undefined && usable(cached)) return of(cached);
-      let request = this.inFlight.get(key);
+      const inFlight = (this.inFlight ??= new Map<string, Observable<T>>());
+      let request = inFlight.get(key);
       if (!request) {
         const shared: Observable<T> = this.track(fetch()).pipe(
           finalize(() => {
-            if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
+            if (inFlight.get(key) === shared) inFlight.delete(key);
           }),
           share(),
         );
-        this.inFlight.set(key, shared);
+        inFlight.set(key, shared);
         request = shared;
       }
       return request;
