@@ -30,6 +30,9 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/** How long the emulator keeps an idle keep-alive connection open. */
+const KEEP_ALIVE_TIMEOUT_MS = 10_000;
+
 /** Starts the Uploadcare-compatible emulator on a loopback port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = resolveHost(options.host);
@@ -74,6 +77,9 @@ async function serve(
   const server = createServer((req, res) => {
     void handleRequest(pipeline, req, res);
   });
+  // Longer than clients keep idle sockets (Node's agent 5 s, undici 4 s): the client always drops an idle connection
+  // first. At Node's default of 5 s a busy client could reuse a socket the emulator was closing: ECONNRESET.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
