@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOC = resolve(root, 'docs/bundle-size.md');
 /** A figure in the doc may drift this much from a new measurement before --check fails (other people's edits). */
-export const TOLERANCE = 0.03;
+export const TOLERANCE = 0.1;
 
 /** What an app does, written once for each client. `run` is exported so that nothing is shaken away. */
 const SCENARIOS = [
