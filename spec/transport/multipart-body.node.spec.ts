@@ -10,7 +10,7 @@ describe('encodeForm (Node: a form of in-memory bytes as one buffer)', () => {
     );
     expect(encoded).toBeDefined();
     expect(encoded!.contentType).toMatch(/^multipart\/form-data; boundary=form-data-boundary-[\w-]{25}$/);
-    const form = await new Response(encoded!.body, { headers: { 'Content-Type': encoded!.contentType } }).formData();
+    const form = await new Response(encoded!.body as BodyInit, { headers: { 'Content-Type': encoded!.contentType } }).formData();
     expect(form.get('UPLOADCARE_PUB_KEY')).toBe('pk');
     expect(form.get('UPLOADCARE_STORE')).toBe('auto');
     expect(form.get('metadata[say "hi"]')).toBe('two\r\nlines');
