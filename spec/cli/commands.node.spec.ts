@@ -117,6 +117,9 @@ describe('ucare (built) against the emulator', () => {
     });
 
     it('applies --stored and --limit', async () => {
+      // Two stored files at least, whatever ran before (specs run in random order).
+      await uploadOne('stored-1.txt');
+      await uploadOne('stored-2.txt');
       const temporary = await uploadOne('not-stored.txt', '--nostore');
       const stored = json(await ucare('--json', 'list', '--stored', 'true', '--limit', '0')).map((info) => info['uuid']);
       const unstored = json(await ucare('--json', 'list', '--stored=false', '--limit', '0')).map((info) => info['uuid']);
