@@ -72,14 +72,5 @@ export async function runPool<I, R>(items: readonly I[], concurrency: number, ta
   return results;
 }
 
-/** A seeded generator in [0, 1) (mulberry32), so a scenario's random choices repeat with its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator in [0, 1): the emulator's own, so a scenario's random choices repeat with its seed. */
+export { seededRandom } from '../../../lib/emulator/faults/random.js';

@@ -4,7 +4,7 @@ import type { Store } from '../../state/store.js';
 import { jsonBody } from '../body.js';
 import { fileJson } from '../file-json.js';
 import { badRequest, notFound } from '../params.js';
-import { restRoute } from '../rest-route.js';
+import { restRoute, type RestAnswer, type RestCall } from '../rest-route.js';
 import { isUuid } from '../uuid.js';
 import { projectFile } from './files.js';
 
@@ -33,37 +33,31 @@ function batchUuids(body: unknown): string[] {
 export function registerStorageRoutes(context: EmulatorContext): void {
   const { router, store } = context;
 
+  /** The batch answer: `apply` each project file of the body, or a problem for UUIDs that are invalid or missing. */
+  const batchAnswer = (call: RestCall, apply: (file: FileRecord) => FileRecord | string): RestAnswer => {
+    const problems: Record<string, string> = {};
+    const result: Record<string, unknown>[] = [];
+    for (const uuid of batchUuids(jsonBody(call))) {
+      const file = isUuid(uuid) ? store.file(call.project.publicKey, uuid.toLowerCase()) : undefined;
+      const outcome = !isUuid(uuid) ? 'Invalid' : file ? apply(file) : 'Missing in the project';
+      if (typeof outcome === 'string') problems[uuid] = outcome;
+      else result.push(fileJson(outcome, call.origin));
+    }
+    return { status: 200, body: { status: 'ok', problems, result } };
+  };
+
   router.add(
     'PUT',
     '/files/storage/',
-    restRoute(context, (call) => {
-      const problems: Record<string, string> = {};
-      const result: Record<string, unknown>[] = [];
-      for (const uuid of batchUuids(jsonBody(call))) {
-        const file = isUuid(uuid) ? store.file(call.project.publicKey, uuid.toLowerCase()) : undefined;
-        if (!isUuid(uuid)) problems[uuid] = 'Invalid';
-        else if (!file) problems[uuid] = 'Missing in the project';
-        else if (file.datetimeRemoved) problems[uuid] = 'File is removed';
-        else result.push(fileJson(storeFile(store, file), call.origin));
-      }
-      return { status: 200, body: { status: 'ok', problems, result } };
-    }),
+    restRoute(context, (call) =>
+      batchAnswer(call, (file) => (file.datetimeRemoved ? 'File is removed' : storeFile(store, file))),
+    ),
   );
 
   router.add(
     'DELETE',
     '/files/storage/',
-    restRoute(context, (call) => {
-      const problems: Record<string, string> = {};
-      const result: Record<string, unknown>[] = [];
-      for (const uuid of batchUuids(jsonBody(call))) {
-        const file = isUuid(uuid) ? store.file(call.project.publicKey, uuid.toLowerCase()) : undefined;
-        if (!isUuid(uuid)) problems[uuid] = 'Invalid';
-        else if (!file) problems[uuid] = 'Missing in the project';
-        else result.push(fileJson(removeFile(store, file), call.origin));
-      }
-      return { status: 200, body: { status: 'ok', problems, result } };
-    }),
+    restRoute(context, (call) => batchAnswer(call, (file) => removeFile(store, file))),
   );
 
   router.add(
