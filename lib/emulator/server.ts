@@ -75,7 +75,8 @@ async function serve(
     closing: () => closing,
   };
   const server = createServer((req, res) => {
-    void handleRequest(pipeline, req, res);
+    // Whatever escapes a handler (a client gone mid-body, above all) ends that exchange only, never the process.
+    handleRequest(pipeline, req, res).catch(() => res.destroy());
   });
   // Longer than clients keep idle sockets (Node's agent 5 s, undici 4 s): the client always drops an idle connection
   // first. At Node's default of 5 s a busy client could reuse a socket the emulator was closing: ECONNRESET.

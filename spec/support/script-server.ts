@@ -59,7 +59,7 @@ export async function startScriptServer(): Promise<{ url: string; close: () => P
         if (!res.writableFinished) entry.abortedByClient = true;
       });
       await answer(res, queue.shift(), entry);
-    })();
+    })().catch(() => res.destroy()); // a client gone mid-body ends that exchange only
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
