@@ -85,7 +85,14 @@ export class FileFromUrl {
     const finished = (info: FromUrlStatusAnswer) => info.status !== 'waiting' && info.status !== 'progress' && (info.status !== 'success' || !untilReady || info.is_ready === true);
     const statuses: Observable<FromUrlStatusAnswer> = defer(() => {
       const known = this.#cache.peek();
-      if (this.token === null && known) return of(known);
+      if (this.token === null && known) {
+        // A duplicate the service already had: no token to poll; with untilReady, its file info is polled instead.
+        if (finished(known)) return of(known);
+        const uuid = (known as UploadFileInfo).uuid ?? (known as UploadFileInfo).file_id;
+        const readiness = () =>
+          this.client.upload<UploadFileInfo>('GET', 'info/', { file_id: String(uuid) }).pipe(map((info): FromUrlStatusAnswer => ({ ...info, status: 'success' })));
+        return pollUntil(readiness, finished, options, `File ${String(uuid)} becoming ready`);
+      }
       return pollUntil(() => this.updateInfo(), finished, options, `Upload from URL ${this.token ?? ''}`);
     });
     return statuses.pipe(

@@ -33,7 +33,7 @@ export interface SigningOptions {
   readonly signatureLifetimeSeconds?: number;
 }
 
-/** Computes a signed-upload credential with WebCrypto (Node >= 20 and browsers alike). */
+/** Computes a signed-upload credential: HMAC-SHA256 with node:crypto in Node, WebCrypto in browsers. */
 export function signUpload(secret: string, expire: number): Observable<UploadSignature> {
   return defer(async () => ({ expire, signature: await hmacSha256Hex(secret, String(expire)) }));
 }

@@ -7,7 +7,8 @@ import { closingLine, type RunTotals } from './counting-reporter.js';
 // Runs every Node spec (spec/**/*.spec.ts, isomorphic and *.node.spec.ts) in parallel Jasmine processes ("shards").
 // Most of the suite waits on loopback I/O and child processes, so a few shards finish far sooner than one process.
 // Files are balanced by the durations of the previous run (build/spec-durations.json), else by their size.
-// With arguments (spec files), runs just those in one process.
+// With arguments (spec files), runs just those in one process, without building (the specs that need a build make
+// their own).
 // It builds dist/ first (npm run build) and tells the shards so (RXUC_DIST_BUILT=1): the specs of the built package
 // and of the built CLI then use that build instead of each building their own.
 //   RXUC_SPEC_SHARDS  number of shards (default: cores + 1, at least 2)
@@ -54,13 +55,13 @@ function partition(files: readonly string[], count: number): string[][] {
   return shards.map((shard) => shard.files).filter((shard) => shard.length > 0);
 }
 
-function runShard(name: string, files: readonly string[]): Promise<ShardOutcome> {
+function runShard(name: string, files: readonly string[], built: boolean): Promise<ShardOutcome> {
   const resultsOut = join(root, `build/spec-results-${process.pid}-${name.replace(/\W/g, '')}.json`);
   rmSync(resultsOut, { force: true });
   return new Promise((done) => {
     const child = spawn(process.execPath, [...jasmineArgs, ...files], {
       cwd: root,
-      env: { ...process.env, RXUC_RESULTS_OUT: resultsOut, RXUC_SHARD_NAME: name, RXUC_DIST_BUILT: '1' },
+      env: { ...process.env, RXUC_RESULTS_OUT: resultsOut, RXUC_SHARD_NAME: name, ...(built ? { RXUC_DIST_BUILT: '1' } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -79,13 +80,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const shardCount = Math.max(2, Number(process.env['RXUC_SPEC_SHARDS'] ?? cpus().length + 1) || 2);
   const groups = args.length > 0 ? [args] : partition(specFiles(join(root, 'spec')), shardCount);
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const built = args.length === 0;
+  if (built) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   console.log(`Running ${groups.flat().length} spec files in ${groups.length} Jasmine process(es)`);
 
   const started = Date.now();
   const outcomes = await Promise.all(
     groups.map(async (files, i) => {
-      const outcome = await runShard(`shard ${i + 1}`, files);
+      const outcome = await runShard(`shard ${i + 1}`, files, built);
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
       console.log(`\n===== ${outcome.name} (${files.length} files, done after ${seconds} s, exit ${outcome.exitCode}) =====`);
       console.log(outcome.output.trimEnd());

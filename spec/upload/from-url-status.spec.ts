@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, tap } from 'rxjs';
+import { firstValueFrom, lastValueFrom, tap, toArray } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
 import { AuthenticationError, UploadError } from '../../lib/errors.js';
 import { FileFromUrl, type FromUrlEvent } from '../../lib/upload/file-from-url.js';
@@ -38,5 +38,23 @@ describe('FileFromUrl reading from_url/status/ answers (scripted server)', () =>
     const error = (await failure(lastValueFrom(new FileFromUrl('t3', client).wait({ interval: 0.01 })))) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.code).toBe('ProjectPublicKeyInvalidError');
+  });
+
+  it('wait({ untilReady }) on a known duplicate that is not ready yet polls info/ until it is, then completes with it', async () => {
+    const uuid = '0e1d5b8a-2f57-4a63-9f8e-1a2b3c4d5e6f';
+    const known = { type: 'file_info', uuid, file_id: uuid, size: 4, is_ready: false };
+    await enqueue({ status: 200, body: { ...known, is_ready: false } }, { status: 200, body: { ...known, is_ready: true } });
+    const events = await lastValueFrom(
+      FileFromUrl.completed(known as never, client)
+        .wait({ interval: 0.01, untilReady: true })
+        .pipe(toArray()),
+    );
+    expect(events.map((event) => event.type)).toEqual(['progress', 'complete']);
+    const last = events[events.length - 1];
+    expect(last?.type === 'complete' ? last.file.uuid : undefined).toBe(uuid);
+    expect((await requestLog()).map((request) => request.url)).toEqual([
+      `/info/?jsonerrors=1&pub_key=pk&file_id=${uuid}`,
+      `/info/?jsonerrors=1&pub_key=pk&file_id=${uuid}`,
+    ]);
   });
 });
