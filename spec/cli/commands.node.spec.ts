@@ -163,12 +163,13 @@ describe('ucare (built) against the emulator', () => {
   describe('store / delete', () => {
     it('stores and deletes many files in one batch, waiting by default', async () => {
       const uuids = [await uploadOne('s1.txt', '--nostore'), await uploadOne('s2.txt', '--nostore'), await uploadOne('s3.txt', '--nostore')];
+      const batchesBefore = emulator.requests.list().filter((entry) => entry.method === 'PUT' && entry.path === '/files/storage/').length;
       const stored = await ucare('store', ...uuids);
       expect(stored.code).withContext(stored.stderr).toBe(0);
       expect(lines(stored.stdout).sort()).toEqual(uuids.map((uuid) => `stored   ${uuid}`).sort());
       for (const uuid of uuids) expect(json(await ucare('--json', 'get', uuid))[0]?.['datetime_stored']).not.toBeNull();
       const batches = emulator.requests.list().filter((entry) => entry.method === 'PUT' && entry.path === '/files/storage/');
-      expect(batches.length).toBeGreaterThan(0);
+      expect(batches.length - batchesBefore).withContext('three UUIDs go in one batch request').toBe(1);
 
       const deleted = await ucare('--json', 'delete', '--nowait', ...uuids);
       expect(deleted.code).toBe(0);
