@@ -24,6 +24,7 @@ import type { UploadOptions } from './upload/options.js';
 import type { UploadInput } from './upload/source.js';
 import { uploadFile } from './upload/upload-file.js';
 import { uploadGroup, type GroupUploadEvent } from './upload/upload-group.js';
+import { describeValue } from './describe-value.js';
 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -194,7 +195,7 @@ export class Uploadcare {
       try {
         url = new URL(request.url);
       } catch {
-        throw new InvalidParamError(`Not an absolute URL: ${JSON.stringify(request.url)}`);
+        throw new InvalidParamError(`Not an absolute URL: ${describeValue(request.url)}`);
       }
       const prepared: HttpRequest = { ...request, url: url.href, ...jsonBody(request) };
       return sendHttp<T>(this.#sendContext(), prepared).pipe(this.#retry(request.method, request));
@@ -231,7 +232,7 @@ export class Uploadcare {
 }
 
 function checkMethod(method: string): void {
-  if (!METHODS.has(method)) throw new InvalidParamError(`Unknown HTTP method ${JSON.stringify(method)}`);
+  if (!METHODS.has(method)) throw new InvalidParamError(`Unknown HTTP method ${describeValue(method)}`);
 }
 
 /** GET and HEAD carry their data in the query. */

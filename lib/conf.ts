@@ -72,7 +72,8 @@ export function optionsFromConf(seed: SeedConf): UploadcareOptions {
     ...(seed.uploadBase !== undefined && { uploadBase: seed.uploadBase }),
     ...(seed.cdnBase !== undefined && { cdnBase: seed.cdnBase }),
     ...(seed.apiVersion !== undefined && { apiVersion: seed.apiVersion }),
-    ...(seed.timeout !== undefined && { timeoutMs: seed.timeout * 1000 }),
+    // A timeout that is no number goes through as is, for resolveTimeout to refuse (multiplying it could throw).
+    ...(seed.timeout !== undefined && { timeoutMs: typeof seed.timeout === 'number' ? seed.timeout * 1000 : seed.timeout }),
     ...(seed.userAgentExtension !== undefined && { userAgent: seed.userAgentExtension }),
     ...(seed.authScheme !== undefined && { authScheme: seed.authScheme }),
     ...(seed.signatureResolver !== undefined && { signatureResolver: seed.signatureResolver }),

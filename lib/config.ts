@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import { InvalidParamError } from './errors.js';
 import { warnIfSecretInBrowser } from './secret-key-warning.js';
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './transport/retry-policy.js';
+import { describeValue } from './describe-value.js';
 
 /** `signed`: HMAC-SHA1 signatures (the default); `simple`: `Uploadcare.Simple public:secret`, sent as is. */
 export type AuthScheme = 'signed' | 'simple';
@@ -68,7 +69,7 @@ export const DEFAULT_OPTIONS = Object.freeze({
 export function resolveOptions(options: UploadcareOptions = {}): ResolvedUploadcareOptions {
   const authScheme = options.authScheme ?? DEFAULT_OPTIONS.authScheme;
   if (authScheme !== 'signed' && authScheme !== 'simple') {
-    throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${JSON.stringify(authScheme)}`);
+    throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${describeValue(authScheme)}`);
   }
   const resolved: ResolvedUploadcareOptions = Object.freeze({
     publicKey: resolveKey('publicKey', options.publicKey),
@@ -90,7 +91,7 @@ export function resolveOptions(options: UploadcareOptions = {}): ResolvedUploadc
 /** A request timeout: a finite non-negative number of ms (0 = none); anything else is an InvalidParamError. */
 export function resolveTimeout(value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new InvalidParamError(`timeoutMs must be a non-negative number of ms, not ${value}`);
+  if (!Number.isFinite(value) || value < 0) throw new InvalidParamError(`timeoutMs must be a non-negative number of ms, not ${describeValue(value)}`);
   return value;
 }
 
@@ -114,7 +115,7 @@ function resolveKey(name: string, value: string | undefined): string | undefined
 function resolveApiVersion(value: string | undefined): string {
   if (value === undefined) return DEFAULT_OPTIONS.apiVersion;
   if (typeof value !== 'string' || !/^[0-9]+(\.[0-9]+)*$/.test(value)) {
-    throw new InvalidParamError(`apiVersion must look like '0.7', not ${JSON.stringify(value)}`);
+    throw new InvalidParamError(`apiVersion must look like '0.7', not ${describeValue(value)}`);
   }
   return value;
 }
@@ -124,10 +125,10 @@ function resolveBase(name: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidParamError(`${name} must be an absolute http(s) URL, not ${JSON.stringify(value)}`);
+    throw new InvalidParamError(`${name} must be an absolute http(s) URL, not ${describeValue(value)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidParamError(`${name} must be an http(s) URL, not ${JSON.stringify(value)}`);
+    throw new InvalidParamError(`${name} must be an http(s) URL, not ${describeValue(value)}`);
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }

@@ -1,4 +1,5 @@
 import { InvalidParamError } from '../errors.js';
+import { describeValue } from '../describe-value.js';
 
 // One path segment of an effect: nothing that would end or escape the URL path (control characters checked apart).
 const SEGMENT = /^[^\s/?#\\"<>]+$/;
@@ -29,7 +30,7 @@ export function normalizeEffects(effects: string): string {
     (segment, i) =>
       isSegment(segment) && !(segment === '-' && (i === 0 || i === segments.length - 1 || segments[i - 1] === '-')),
   );
-  if (!valid) throw new InvalidParamError(`Invalid effects: ${JSON.stringify(effects)}`);
+  if (!valid) throw new InvalidParamError(`Invalid effects: ${describeValue(effects)}`);
   return `${body}/`;
 }
 

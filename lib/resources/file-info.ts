@@ -1,4 +1,5 @@
 import { InvalidParamError } from '../errors.js';
+import { describeValue } from '../describe-value.js';
 
 /** Add-on results attached to a file (REST `include=appdata`), keyed by add-on name. */
 export type AppData = Readonly<Record<string, unknown>>;
@@ -32,7 +33,7 @@ export interface FileInfoOptions {
 
 /** @throws InvalidParamError unless `include` is absent or `'appdata'`, before any request. */
 export function checkInclude(include: FileInfoOptions['include']): void {
-  if (include !== undefined && include !== 'appdata') throw new InvalidParamError(`include must be 'appdata', not ${JSON.stringify(include)}`);
+  if (include !== undefined && include !== 'appdata') throw new InvalidParamError(`include must be 'appdata', not ${describeValue(include)}`);
 }
 
 /** A date of the API (ISO 8601) as a Date; null for null, empty or unparsable values. */

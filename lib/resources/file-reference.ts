@@ -1,6 +1,7 @@
 import { InvalidParamError } from '../errors.js';
 import { normalizeEffects } from './effects.js';
 import { isUuid, UUID_PATTERN } from './uuid.js';
+import { describeValue } from '../describe-value.js';
 
 /** What a UUID or a file CDN URL says about a file. */
 export interface FileReference {
@@ -27,7 +28,7 @@ export function parseFileReference(value: string): FileReference {
   if (isUuid(exact)) return { uuid: exact, effects: '', filename: null };
   const path = value.replace(SCHEME_AND_AUTHORITY, '').replace(/[?#].*$/s, '');
   const match = FILE_PATH.exec(path);
-  if (!match) throw new InvalidParamError(`Couldn't find UUID in ${JSON.stringify(value)}`);
+  if (!match) throw new InvalidParamError(`Couldn't find UUID in ${describeValue(value)}`);
   const [, uuid = '', effects = '', filename] = match;
   // normalizeEffects validates what the pattern let through (e.g. `-/-/`).
   return { uuid, effects: normalizeEffectsOrFail(effects, value), filename: filename ?? null };
@@ -39,6 +40,6 @@ function normalizeEffectsOrFail(effects: string, value: string): string {
     if (effects.startsWith('-/')) throw new InvalidParamError('empty operation');
     return normalizeEffects(effects);
   } catch {
-    throw new InvalidParamError(`Invalid effects in ${JSON.stringify(value)}`);
+    throw new InvalidParamError(`Invalid effects in ${describeValue(value)}`);
   }
 }

@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { UUID_PATTERN } from './uuid.js';
+import { describeValue } from '../describe-value.js';
 
 /** What a group id or group CDN URL says about a group. */
 export interface GroupReference {
@@ -20,7 +21,7 @@ export function parseGroupReference(value: string): GroupReference {
   const match = GROUP_ID.exec(value);
   const count = match ? Number(match[2]) : 0;
   if (!match || !Number.isSafeInteger(count) || count < 1) {
-    throw new InvalidParamError(`Couldn't find group id in ${JSON.stringify(value)}`);
+    throw new InvalidParamError(`Couldn't find group id in ${describeValue(value)}`);
   }
   return { id: `${match[1] ?? ''}~${count}`, count };
 }

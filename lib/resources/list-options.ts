@@ -1,4 +1,5 @@
 import { InvalidParamError } from '../errors.js';
+import { describeValue } from '../describe-value.js';
 
 /** The largest page the REST API serves. */
 export const MAX_REQUEST_LIMIT = 1000;
@@ -33,10 +34,10 @@ export function checkListOptions(options: ListOptions): ListQuery {
     throw new InvalidParamError('Only one of since and until can be specified');
   }
   if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
-    throw new InvalidParamError(`limit must be a non-negative integer, not ${String(limit)}`);
+    throw new InvalidParamError(`limit must be a non-negative integer, not ${describeValue(limit)}`);
   }
   if (requestLimit !== undefined && !(Number.isInteger(requestLimit) && requestLimit >= 1 && requestLimit <= MAX_REQUEST_LIMIT)) {
-    throw new InvalidParamError(`requestLimit must be an integer from 1 to ${MAX_REQUEST_LIMIT}, not ${String(requestLimit)}`);
+    throw new InvalidParamError(`requestLimit must be an integer from 1 to ${MAX_REQUEST_LIMIT}, not ${describeValue(requestLimit)}`);
   }
   const window =
     since !== undefined
@@ -51,12 +52,12 @@ export function checkListOptions(options: ListOptions): ListQuery {
 /** `null` (both), `true` or `false`, else an InvalidParamError naming `name`. */
 export function checkTriState(name: string, value: boolean | null | undefined): boolean | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'boolean') throw new InvalidParamError(`${name} must be true, false or null, not ${String(value)}`);
+  if (typeof value !== 'boolean') throw new InvalidParamError(`${name} must be true, false or null, not ${describeValue(value)}`);
   return value;
 }
 
 function toIsoDate(name: string, value: Date | string): string {
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new InvalidParamError(`${name} must be a valid date, not ${String(value)}`);
+  if (Number.isNaN(date.getTime())) throw new InvalidParamError(`${name} must be a valid date, not ${describeValue(value)}`);
   return date.toISOString();
 }

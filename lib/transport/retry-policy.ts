@@ -69,6 +69,7 @@ function resolveBackoff(input: Partial<BackoffPolicy> | undefined, base: Backoff
 }
 
 function clampNumber(value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || Number.isNaN(value)) return fallback;
+  // Not a number at all (a string, an object...) counts as unset, like NaN: Math.max would turn it into NaN or throw.
+  if (typeof value !== 'number' || Number.isNaN(value)) return fallback;
   return Math.min(max, Math.max(min, value));
 }

@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { checkUploadOptions, type UploadOptions } from './options.js';
+import { describeValue } from '../describe-value.js';
 
 /** Options of an upload from URL. */
 export interface FromUrlOptions extends Pick<UploadOptions, 'store' | 'filename' | 'metadata' | 'signed' | 'signatureLifetimeSeconds'> {
@@ -16,7 +17,7 @@ export function checkFromUrl(url: string, options: FromUrlOptions): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new InvalidParamError(`Not an absolute URL: ${JSON.stringify(url)}.`);
+    throw new InvalidParamError(`Not an absolute URL: ${describeValue(url)}.`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new InvalidParamError(`Only http and https URLs can be uploaded from, not ${parsed.protocol}.`);

@@ -2,6 +2,7 @@ import { InvalidParamError } from '../errors.js';
 import { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from '../resources/metadata.js';
 import type { UploadPolicy } from './policy.js';
 import type { SigningOptions, UploadSignature } from './signature.js';
+import { describeValue } from '../describe-value.js';
 
 /** `'auto'` follows the project's autostore setting; true stores, false leaves the file temporary (24 h). */
 export type StoreOption = 'auto' | boolean;
@@ -27,19 +28,19 @@ export function checkUploadOptions(options: UploadOptions): void {
   if (typeof options !== 'object' || options === null) throw new InvalidParamError('Upload options must be an object.');
   const { store, filename, contentType, metadata } = options;
   if (store !== undefined && store !== 'auto' && typeof store !== 'boolean') {
-    throw new InvalidParamError(`store must be 'auto', true or false, got ${JSON.stringify(store)}.`);
+    throw new InvalidParamError(`store must be 'auto', true or false, got ${describeValue(store)}.`);
   }
   if (filename !== undefined && (typeof filename !== 'string' || filename === '')) {
     throw new InvalidParamError('filename must be a non-empty string.');
   }
   if (contentType !== undefined && (typeof contentType !== 'string' || !contentType.includes('/'))) {
-    throw new InvalidParamError(`contentType must be a MIME type like 'image/png', got ${JSON.stringify(contentType)}.`);
+    throw new InvalidParamError(`contentType must be a MIME type like 'image/png', got ${describeValue(contentType)}.`);
   }
   for (const [key, value] of Object.entries(metadata ?? {})) {
-    if (!METADATA_KEY.test(key)) throw new InvalidParamError(`Invalid metadata key ${JSON.stringify(key)}: use [-_.:A-Za-z0-9]{1,64}.`);
+    if (!METADATA_KEY.test(key)) throw new InvalidParamError(`Invalid metadata key ${describeValue(key)}: use [-_.:A-Za-z0-9]{1,64}.`);
     // The Upload API refuses an empty value (FileMetadataValueEmptyError) as it refuses a long one.
     if (typeof value !== 'string' || value === '' || value.length > METADATA_VALUE_MAX_LENGTH) {
-      throw new InvalidParamError(`Metadata value of ${JSON.stringify(key)} must be a string of 1 to ${METADATA_VALUE_MAX_LENGTH} characters.`);
+      throw new InvalidParamError(`Metadata value of ${describeValue(key)} must be a string of 1 to ${METADATA_VALUE_MAX_LENGTH} characters.`);
     }
   }
 }

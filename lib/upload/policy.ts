@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { definedFields } from './defined-fields.js';
+import { describeValue } from '../describe-value.js';
 
 /** How uploads are split and sent. Plain data: override any field per client or per upload. */
 export interface UploadPolicy {
@@ -43,6 +44,6 @@ export function resolveUploadPolicy(policy: Partial<UploadPolicy> = {}): UploadP
 
 function requireInteger(name: string, value: number, min: number): void {
   if (!Number.isSafeInteger(value) || value < min) {
-    throw new InvalidParamError(`Upload policy ${name} must be an integer >= ${min}, got ${String(value)}.`);
+    throw new InvalidParamError(`Upload policy ${name} must be an integer >= ${min}, got ${describeValue(value)}.`);
   }
 }
