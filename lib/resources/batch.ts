@@ -1,9 +1,11 @@
 import { bufferCount, catchError, concatMap, defer, from, map, type Observable, type ObservableInput } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
+import { InvalidParamError } from '../errors.js';
 import { File, primeFileInfo } from './file.js';
 import type { FileInfo } from './file-info.js';
 import { parseFileReference } from './file-reference.js';
+import { describeValue } from '../describe-value.js';
 
 /** The most UUIDs REST v0.7 takes in one `files/storage/` request. */
 export const BATCH_CHUNK_SIZE = 100;
@@ -59,11 +61,23 @@ export function deleteFiles(files: BatchInput, client?: Uploadcare): Observable<
 }
 
 function runBatch(method: 'PUT' | 'DELETE', files: BatchInput, client: Uploadcare | undefined): Observable<BatchResult> {
-  return defer(() => from(files)).pipe(
+  return defer(() => batchItems(files)).pipe(
     map((input) => toItem(input)),
     bufferCount(BATCH_CHUNK_SIZE),
     concatMap((chunk) => sendChunk(method, chunk, client)),
   );
+}
+
+/** The batch's items as an Observable; a string (one reference, not a list) or no ObservableInput is an InvalidParamError. */
+function batchItems(files: BatchInput): Observable<File | string> {
+  const notAList = (): InvalidParamError =>
+    new InvalidParamError(`Files for a batch must be an array, an iterable, a promise or an Observable of Files and UUIDs, not ${describeValue(files)}`);
+  if (typeof files === 'string') throw notAList();
+  try {
+    return from(files);
+  } catch {
+    throw notAList();
+  }
 }
 
 function toItem(input: File | string): BatchItem | BatchFailure {
@@ -71,7 +85,7 @@ function toItem(input: File | string): BatchItem | BatchFailure {
   try {
     return { uuid: parseFileReference(input).uuid, file: null };
   } catch (error) {
-    return { ok: false, uuid: String(input), problem: 'Invalid', error };
+    return { ok: false, uuid: typeof input === 'string' ? input : describeValue(input), problem: 'Invalid', error };
   }
 }
 

@@ -7,7 +7,7 @@ import { appendEffects, normalizeEffects } from './effects.js';
 import { type AppData, checkInclude, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
 import { parseFileReference } from './file-reference.js';
 import { InfoCache } from './info-cache.js';
-import { checkMetadataKey, checkMetadataValue } from './metadata.js';
+import { checkMetadataKey, checkMetadataRecord, checkMetadataValue } from './metadata.js';
 import { isUuid } from './uuid.js';
 import type { UploadEvent } from '../upload/events.js';
 import type { FileFromUrl, FromUrlWaitOptions } from '../upload/file-from-url.js';
@@ -283,10 +283,11 @@ export class File {
 
   #localCopy(source: string, options: LocalCopyOptions): Observable<File> {
     return defer(() => {
+      if (options.store !== undefined && typeof options.store !== 'boolean') throw new InvalidParamError('store must be true or false');
       const body = {
         source,
         ...(options.store !== undefined && { store: String(options.store) }),
-        ...(options.metadata !== undefined && { metadata: options.metadata }),
+        ...(options.metadata !== undefined && { metadata: checkMetadataRecord(options.metadata) }),
       };
       return this.client.rest<LocalCopyResponse<FileInfo> | null>('POST', 'files/local_copy/', body);
     }).pipe(

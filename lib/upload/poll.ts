@@ -1,5 +1,6 @@
 import { defer, Observable, repeat, takeWhile } from 'rxjs';
-import { TimeoutError } from '../errors.js';
+import { InvalidParamError, TimeoutError } from '../errors.js';
+import { describeValue } from '../describe-value.js';
 import { definedFields } from './defined-fields.js';
 
 /** How long and how often to poll; seconds, as in the seed's `wait(timeout=30, interval=0.3)`. */
@@ -25,6 +26,10 @@ export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => bo
     takeWhile((answer) => !done(answer), true),
   );
   return new Observable<T>((subscriber) => {
+    if (!isSeconds(timeout) || !isSeconds(interval)) {
+      subscriber.error(new InvalidParamError(`timeout and interval must be numbers of seconds, not ${describeValue(timeout)} and ${describeValue(interval)}`));
+      return undefined;
+    }
     const deadline = setTimeout(() => subscriber.error(new TimeoutError(`${what} did not finish within ${timeout} s.`)), timeout * 1000);
     const subscription = polls.subscribe({
       next: (answer) => subscriber.next(answer),
@@ -36,4 +41,8 @@ export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => bo
       subscription.unsubscribe();
     };
   });
+}
+
+function isSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }

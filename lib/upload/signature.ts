@@ -2,6 +2,7 @@ import { defer, from, map, Observable, of, type ObservableInput } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { InvalidParamError } from '../errors.js';
 import { hmacSha256Hex } from '../transport/crypto.js';
+import { describeValue } from '../describe-value.js';
 
 /** A signed-upload credential: `signature` = hex HMAC-SHA256(secret, String(expire)), `expire` in UNIX seconds. */
 export interface UploadSignature {
@@ -33,9 +34,16 @@ export interface SigningOptions {
   readonly signatureLifetimeSeconds?: number;
 }
 
-/** Computes a signed-upload credential: HMAC-SHA256 with node:crypto in Node, WebCrypto in browsers. */
+/**
+ * Computes a signed-upload credential: HMAC-SHA256 with node:crypto in Node, WebCrypto in browsers. A secret that is no
+ * non-empty string, or an `expire` that is no integer, is an InvalidParamError (the secret is never printed).
+ */
 export function signUpload(secret: string, expire: number): Observable<UploadSignature> {
-  return defer(async () => ({ expire, signature: await hmacSha256Hex(secret, String(expire)) }));
+  return defer(async () => {
+    if (typeof secret !== 'string' || secret === '') throw new InvalidParamError('The secret key to sign an upload with must be a non-empty string.');
+    if (!Number.isSafeInteger(expire)) throw new InvalidParamError(`expire must be an integer (UNIX seconds), not ${describeValue(expire)}.`);
+    return { expire, signature: await hmacSha256Hex(secret, String(expire)) };
+  });
 }
 
 /** What {@link resolveUploadSignature} needs to know about the caller. */

@@ -1,6 +1,7 @@
 import { defer, Observable, of } from 'rxjs';
 import type { Readable } from 'node:stream';
 import { InvalidParamError } from '../errors.js';
+import { describeValue } from '../describe-value.js';
 
 /**
  * One request body: a Buffer/Uint8Array, a Blob, or in Node a Readable of exactly the range's bytes (`fromPath` reads
@@ -46,6 +47,10 @@ export interface SourceDescription {
 
 /** Bytes in memory as a source. */
 export function fromBytes(bytes: Uint8Array | ArrayBuffer, description: SourceDescription = {}): UploadSource {
+  if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) {
+    throw new InvalidParamError(`fromBytes needs a Uint8Array (or Buffer) or an ArrayBuffer, not ${describeValue(bytes)}.`);
+  }
+  checkDescription(description);
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   return source(() =>
     opened(view.byteLength, description, (start, end) => of(() => sendableBytes(view, start, end)), () => undefined),
@@ -54,6 +59,8 @@ export function fromBytes(bytes: Uint8Array | ArrayBuffer, description: SourceDe
 
 /** A Blob (or a browser File, whose name and type are used) as a source. Read part by part, never whole. */
 export function fromBlob(blob: Blob, description: SourceDescription = {}): UploadSource {
+  if (typeof Blob === 'undefined' || !(blob instanceof Blob)) throw new InvalidParamError(`fromBlob needs a Blob or a File, not ${describeValue(blob)}.`);
+  checkDescription(description);
   const name = description.name ?? (blob as { name?: unknown }).name;
   const type = description.type ?? (blob.type || undefined);
   return source(() =>
@@ -64,6 +71,20 @@ export function fromBlob(blob: Blob, description: SourceDescription = {}): Uploa
       () => undefined,
     ),
   );
+}
+
+/** type/subtype, parameters allowed; no control characters (the type goes into a multipart header). */
+// eslint-disable-next-line no-control-regex
+const MIME_TYPE = /^[^\x00-\x1f\x7f/]+\/[^\x00-\x1f\x7f]+$/;
+
+/** A {@link SourceDescription}: an object whose name and type, when given, are strings (the type a MIME type). */
+function checkDescription(description: SourceDescription): void {
+  if (typeof description !== 'object' || description === null) throw new InvalidParamError('A source description must be an object.');
+  const { name, type } = description;
+  if (name !== undefined && typeof name !== 'string') throw new InvalidParamError(`A source name must be a string, not ${describeValue(name)}.`);
+  if (type !== undefined && (typeof type !== 'string' || !MIME_TYPE.test(type))) {
+    throw new InvalidParamError(`A source type must be a MIME type like 'image/png', not ${describeValue(type)}.`);
+  }
 }
 
 /** Turns any accepted input into a source; anything else (a stream of unknown size, ...) is an InvalidParamError. */
@@ -101,7 +122,7 @@ export function opened(
   read: OpenedSource['read'],
   close: OpenedSource['close'],
 ): OpenedSource {
-  if (!Number.isSafeInteger(size) || size < 0) throw new InvalidParamError(`Source size must be a byte count, got ${String(size)}.`);
+  if (!Number.isSafeInteger(size) || size < 0) throw new InvalidParamError(`Source size must be a byte count, got ${describeValue(size)}.`);
   if (size === 0) throw new InvalidParamError('Cannot upload an empty source (0 bytes).');
   return { size, name: description.name, type: description.type, read, close };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { firstValueFrom, isObservable, take, toArray, type Observable } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
 import { InvalidParamError, UploadcareException } from '../../lib/errors.js';
-import { storeFiles } from '../../lib/resources/batch.js';
+import { deleteFiles, storeFiles } from '../../lib/resources/batch.js';
 import { File } from '../../lib/resources/file.js';
 import { FileGroup } from '../../lib/resources/file-group.js';
 import { FileList } from '../../lib/resources/file-list.js';
@@ -10,7 +10,9 @@ import { GroupList } from '../../lib/resources/group-list.js';
 import { conf } from '../../lib/conf.js';
 import { restRequest } from '../../lib/transport/seed-requests.js';
 import { FileFromUrl } from '../../lib/upload/file-from-url.js';
-import { uploadFromUrl } from '../../lib/upload/from-url.js';
+import { uploadFromUrl, uploadFromUrlSync } from '../../lib/upload/from-url.js';
+import { signUpload } from '../../lib/upload/signature.js';
+import { fromBlob, fromBytes } from '../../lib/upload/source.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import type { LoggedRequest } from '../support/script-server.js';
 import { requestLog, resetScript, scriptBase } from '../transport/script.js';
@@ -71,23 +73,28 @@ function optionsArgument<T>(options: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
   return fc.oneof({ weight: 5, arbitrary: options }, { weight: 1, arbitrary: hostileValue() });
 }
 
-/** True unless turning `value` into a string throws (an object whose own `toString` is not a function, say). */
-function printable(value: unknown): boolean {
-  try {
-    void String(value);
-    return true;
-  } catch {
-    return false;
-  }
+/** Values that cannot even be printed: `String(value)` or a template literal throws a TypeError on each. */
+function unprintableValue(): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constant({ toString: [] }),
+    fc.constant({ toString: [], valueOf: [] }),
+    fc.constant(Object.create(null) as unknown),
+    fc.string().map((description) => Symbol(description)),
+    fc.constant({ [Symbol.toPrimitive]: () => ({}) }),
+  );
 }
 
-/**
- * Any value at all, for options declared with a narrower type; except objects that cannot even be printed (whose own
- * `toString`/`valueOf` is broken): error messages print bad values, and such objects make that throw a TypeError.
- * docs/reliability.md lists this as a known limit.
- */
+/** Any value at all, for options declared with a narrower type, unprintable ones included. */
 function hostileValue(): fc.Arbitrary<unknown> {
-  return fc.oneof(hostileString(), fc.anything().filter(printable), fc.double(), fc.integer(), fc.date({ noInvalidDate: false }), fc.constant(undefined));
+  return fc.oneof(
+    hostileString(),
+    fc.anything({ withNullPrototype: true, withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true }),
+    unprintableValue(),
+    fc.double(),
+    fc.integer(),
+    fc.date({ noInvalidDate: false }),
+    fc.constant(undefined),
+  );
 }
 
 describe('chaos: hostile input', () => {
@@ -181,6 +188,29 @@ describe('chaos: hostile input', () => {
       expect(await settle(() => new Uploadcare({ publicKey: publicKey as never, restBase: scriptBase() }).rest('GET', 'files/'))).toBe('invalid');
     }
     expect(await settle(() => new Uploadcare({ apiVersion: '0.7\r\nX: 1', restBase: scriptBase() }))).toBe('invalid');
+    // Batches of no list (rxjs's own TypeError before), a secret that is no string (Node's ERR_INVALID_ARG_TYPE before).
+    for (const files of [null, undefined, 5, true, VALID, { toString: [] }]) {
+      expect(await settle(() => storeFiles(files as never, client))).toBe('invalid');
+      expect(await settle(() => deleteFiles(files as never, client))).toBe('invalid');
+    }
+    for (const secret of [5, null, undefined, '', { toString: [] }, Symbol('s')]) expect(await settle(() => signUpload(secret as never, 1_900_000_000))).toBe('invalid');
+    expect(await settle(() => signUpload('sk', Symbol('e') as never))).toBe('invalid');
+    // Values that cannot be printed: the message describes them instead of throwing a TypeError.
+    for (const unprintable of [{ toString: [] }, Object.create(null) as unknown, Symbol('x'), { [Symbol.toPrimitive]: () => ({}) }]) {
+      expect(await settle(() => new FileList({ limit: unprintable } as never, client))).toBe('invalid');
+      expect(await settle(() => new Uploadcare({ timeoutMs: unprintable } as never))).toBe('invalid');
+      expect(await settle(() => new Uploadcare({ restBase: unprintable } as never))).toBe('invalid');
+      expect(await settle(() => new File(VALID, client).copy({ store: unprintable } as never))).toBe('invalid');
+      expect(await settle(() => fromBytes(new Uint8Array([1]), { type: unprintable } as never))).toBe('invalid');
+      const saved = { ...conf };
+      try {
+        Object.assign(conf, { timeout: unprintable, pubKey: 'pk', apiBase: scriptBase() });
+        expect(await settle(() => restRequest('GET', 'files/'))).toBe('invalid');
+      } finally {
+        Object.assign(conf, saved);
+      }
+    }
+    expect(await settle(() => fromBytes(new Uint8Array([1]), { type: 'text/plain\r\nX-Injected: 1' }))).toBe('invalid');
     expect(await requestLog()).toEqual([]);
     // The echo has no `result`: a malformed answer is the server's fault, an APIError, not an InvalidParamError.
     const failure = await firstValueFrom(new File(VALID, client).copy()).catch((error: unknown) => error);
@@ -265,7 +295,7 @@ describe('chaos: hostile input', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const uploadOptions = fc.record({
       store: mostly(fc.constantFrom('auto', true, false)), filename: mostly(fc.string({ minLength: 1 })), contentType: mostly(fc.constantFrom('image/png', 'text/plain; charset=utf-8')),
-      metadata: fc.oneof(hostileValue(), fc.dictionary(mostly(metadataKey) as fc.Arbitrary<string>, mostly(fc.string({ maxLength: 512 })), { maxKeys: 3 })),
+      metadata: fc.oneof(hostileValue(), fc.dictionary(fc.oneof({ weight: 4, arbitrary: metadataKey }, { weight: 1, arbitrary: hostileString() }), mostly(fc.string({ maxLength: 512 })), { maxKeys: 3 })),
       signatureLifetimeSeconds: mostly(fc.integer({ min: 60, max: 3600 })),
       policy: fc.oneof(hostileValue(), fc.record({ multipartThreshold: mostly(fc.integer({ min: 10 * 1024 * 1024, max: 2 ** 40 })), partSize: mostly(fc.integer({ min: 5 * 1024 * 1024, max: 2 ** 30 })), partConcurrency: mostly(fc.integer({ min: 1, max: 16 })), partRetries: mostly(fc.nat(5)) }, { requiredKeys: [] })),
     }, { requiredKeys: [] });
@@ -280,9 +310,42 @@ describe('chaos: hostile input', () => {
     await check('uploadFromUrl(url, options)', fc.tuple(fc.oneof(hostileString(), fc.webUrl()), optionsArgument(fc.record({ store: mostly(fc.constantFrom('auto', true, false)), filename: mostly(fc.string({ minLength: 1 })), checkUrlDuplicates: mostly(fc.boolean()), saveUrlDuplicates: mostly(fc.boolean()) }, { requiredKeys: [] }))),
       ([url, value]) => uploadFromUrl(url, value as never, client),
       (request) => request.url.startsWith('/from_url/') && noRawBreaks(request) && /name="source_url"\r\n\r\nhttps?:\/\/[^\r\n]+\r\n/.test(request.body));
-    await check('storeFiles(items)', fc.array(mostly(fc.uuid()), { maxLength: 4 }), (items) => storeFiles(items as never, client).pipe(toArray()),
-      (request) => request.method === 'PUT' && request.url === '/files/storage/' && (JSON.parse(request.body) as unknown[]).every((uuid) => typeof uuid === 'string' && UUID.test(uuid)));
-  }, 90_000);
+    await check('uploadFromUrlSync(url, options)', fc.tuple(fc.oneof(hostileString(), fc.webUrl()), optionsArgument(fc.record({ store: mostly(fc.constantFrom('auto', true, false)), filename: mostly(fc.string({ minLength: 1 })), checkUrlDuplicates: mostly(fc.boolean()), timeout: mostly(fc.integer({ min: 1, max: 5 })), interval: mostly(fc.double({ min: 0, max: 0.05, noNaN: true })), untilReady: mostly(fc.boolean()) }, { requiredKeys: [] }))),
+      ([url, value]) => uploadFromUrlSync(url, value as never, client),
+      (request) => (request.url.startsWith('/from_url/?') || request.url === '/from_url/') && noRawBreaks(request) && /name="source_url"\r\n\r\nhttps?:\/\/[^\r\n]+\r\n/.test(request.body));
+    const description = optionsArgument(fc.record({ name: mostly(fc.string({ minLength: 1 })), type: mostly(fc.constantFrom('image/png', 'text/plain; charset=utf-8')) }, { requiredKeys: [] }));
+    await check('uploadFile(fromBytes(bytes, description))', fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: hostileValue() }), description),
+      ([data, value]) => uploadFile(fromBytes(data as never, value as never), {}, client),
+      (request) => request.url.startsWith('/base/') && noRawBreaks(request));
+    if (typeof Blob !== 'undefined') {
+      await check('uploadFile(fromBlob(blob, description))', fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 4 }).map((text) => new Blob([text])) }, { weight: 1, arbitrary: hostileValue() }), description),
+        ([blob, value]) => uploadFile(fromBlob(blob as never, value as never), {}, client),
+        (request) => request.url.startsWith('/base/') && noRawBreaks(request));
+    }
+  }, 120_000);
+
+  it('batches: items and non-arrays, for store and delete', async () => {
+    const batchInput = fc.oneof({ weight: 3, arbitrary: fc.array(mostly(fc.uuid()), { maxLength: 4 }) }, { weight: 1, arbitrary: hostileValue() });
+    const storageRequest = (method: string) => (request: LoggedRequest): boolean =>
+      request.method === method && request.url === '/files/storage/' && (JSON.parse(request.body) as unknown[]).every((uuid) => typeof uuid === 'string' && UUID.test(uuid));
+    await check('storeFiles(items)', batchInput, (items) => storeFiles(items as never, client).pipe(toArray()), storageRequest('PUT'));
+    await check('deleteFiles(items)', batchInput, (items) => deleteFiles(items as never, client).pipe(toArray()), storageRequest('DELETE'));
+  }, 60_000);
+
+  it('File: updateInfo(options), deleteMetadata(key); signUpload(secret, expire)', async () => {
+    await check('File.updateInfo(options)', optionsArgument(fc.record({ include: mostly(fc.constant('appdata')) }, { requiredKeys: [] })), (options) =>
+      new File(VALID, client).updateInfo(options as never),
+    pathIs(`files/${UUID_IN_PATH}/`));
+    await check('File.deleteMetadata(key)', fc.oneof(metadataKey, hostileValue()), (key) => new File(VALID, client).deleteMetadata(key as string),
+      (request) => {
+        const key = /^\/files\/[a-z0-9-]{36}\/metadata\/([^/?#]+)\/$/.exec(request.url)?.[1];
+        return request.method === 'DELETE' && key !== undefined && /^[-_.:A-Za-z0-9]{1,64}$/.test(decodeURIComponent(key)) && !['.', '..'].includes(key);
+      });
+    await check('signUpload(secret, expire)', fc.tuple(mostly(fc.string({ minLength: 1 })), mostly(fc.integer({ min: 0, max: 2 ** 40 }))), async ([secret, expire]) => {
+      const signature = await firstValueFrom(signUpload(secret as string, expire as number));
+      if (!/^[0-9a-f]{64}$/.test(signature.signature) || signature.expire !== expire) throw new Error(`bad signature ${JSON.stringify(signature)}`);
+    }, () => false);
+  }, 60_000);
 });
 
 /** Runs `act` and whatever Observable it returns: InvalidParamError -> 'invalid'; success or another typed error -> 'accepted'. */
