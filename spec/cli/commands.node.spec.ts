@@ -128,6 +128,21 @@ describe('ucare (built) against the emulator', () => {
       expect(json(await ucare('--json', 'list', '--limit', '2')).length).toBe(2);
     });
 
+    it('applies --since and --until (newest first with --until)', async () => {
+      const older = await uploadOne('older.txt');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const middle = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const newer = await uploadOne('newer.txt');
+      const since = json(await ucare('--json', 'list', '--since', middle, '--limit', '0')).map((info) => info['uuid']);
+      const until = json(await ucare('--json', 'list', '--until', middle, '--limit', '0')).map((info) => info['uuid']);
+      expect(since).toContain(newer);
+      expect(since).not.toContain(older);
+      expect(until).toContain(older);
+      expect(until).not.toContain(newer);
+      expect(until[0]).toBe(older);
+    });
+
     it('streams: the first page is printed before the last page is requested', async () => {
       await uploadOne('page-1.txt');
       await uploadOne('page-2.txt');
@@ -252,6 +267,27 @@ describe('ucare (built) against the emulator', () => {
       expect(again.stderr).toContain('exists (use --replace)');
       const replaced = await runCli(['--api_base', `${emulator.url}/`, 'sync', 'out/${uuid}/${filename}', '--replace', '--uuids', uuid], { cwd: target });
       expect(replaced.stdout).toContain(uuid);
+    });
+  });
+
+  describe('sync, concurrently', () => {
+    it('downloads up to --concurrency files at once', async () => {
+      const uuids: string[] = [];
+      for (const name of ['c1.txt', 'c2.txt', 'c3.txt', 'c4.txt', 'c5.txt', 'c6.txt']) uuids.push(await uploadOne(name));
+      const before = emulator.requests.list().length;
+      // Each CDN read takes 300 ms, so downloads that run at once overlap in the emulator's log.
+      const slow = emulator.faults.add({ kind: 'latency', latencyMs: 300, methods: ['GET'] });
+      try {
+        const run = await runCli(['--api_base', `${emulator.url}/`, 'sync', '--concurrency', '3', '--uuids', ...uuids, '--', 'c/${filename}'], { cwd: tempDir() });
+        expect(run.code).withContext(run.stderr).toBe(0);
+      } finally {
+        emulator.faults.remove(slow.id);
+      }
+      const reads = emulator.requests.list().slice(before).filter((entry) => entry.method === 'GET' && uuids.some((uuid) => entry.path.startsWith(`/${uuid}/`)));
+      expect(reads.length).toBe(6);
+      const atOnce = reads.map((read) => reads.filter((other) => other.startedAt <= read.startedAt && (other.endedAt ?? Infinity) > read.startedAt).length);
+      expect(Math.max(...atOnce)).toBeGreaterThan(1);
+      expect(Math.max(...atOnce)).toBeLessThanOrEqual(3);
     });
   });
 
