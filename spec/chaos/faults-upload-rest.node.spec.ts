@@ -60,8 +60,11 @@ describe('chaos: faults during a multipart upload and REST calls', () => {
     let subscriptions = 0;
     let uuid: string | undefined;
     const typedFailures: string[] = [];
+    // Per subscription, from the emulator's log: the upload's POSTs as they arrived (the library never repeats them).
+    const postsPerSubscription: { start: number; complete: number }[] = [];
     while (!uuid && subscriptions < 8) {
       subscriptions++;
+      const lastId = emulator.requests.list().at(-1)?.id ?? 0;
       try {
         const file = await lastValueFrom(uploadFile(bytes, { filename: 'chaos.bin', policy: { partRetries: 6 } }, client).pipe(toFile()));
         uuid = file.uuid;
@@ -69,8 +72,19 @@ describe('chaos: faults during a multipart upload and REST calls', () => {
         expect(error).toBeInstanceOf(UploadcareException);
         typedFailures.push(String((error as UploadcareException).name));
       }
+      const posts = emulator.requests.list(lastId).filter((entry) => entry.method === 'POST');
+      postsPerSubscription.push({
+        start: posts.filter((entry) => entry.path === '/multipart/start/').length,
+        complete: posts.filter((entry) => entry.path === '/multipart/complete/').length,
+      });
     }
     emulator.faults.clear();
+    for (const posts of postsPerSubscription) {
+      expect(posts.start).toBe(1);
+      expect(posts.complete).toBeLessThanOrEqual(1);
+    }
+    // The successful subscription completed exactly once.
+    expect(postsPerSubscription.at(-1)?.complete).toBe(1);
     expect(uuid).toBeDefined();
     const log = emulator.requests.list();
     const served = await fetch(`${emulator.url}/${uuid}/`);
@@ -87,6 +101,7 @@ describe('chaos: faults during a multipart upload and REST calls', () => {
         'part PUTs sent': parts.length,
         'part PUTs dropped / 503': `${parts.filter((e) => e.droppedByServer).length} / ${parts.filter((e) => e.status === 503).length}`,
         'subscriptions needed (a failed start/complete POST is not retried)': subscriptions,
+        'start / complete POSTs per subscription': postsPerSubscription.map((posts) => `${posts.start}/${posts.complete}`).join(', '),
         'failures before success': typedFailures.join(', ') || 'none',
         'md5 identical': md5(downloaded) === md5(bytes),
       },
