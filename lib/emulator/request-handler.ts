@@ -42,6 +42,7 @@ export async function handleRequest(pipeline: RequestPipeline, req: IncomingMess
     }
     const plan = pipeline.faults.decide(req.method ?? 'GET', url.pathname);
     entry.faults = plan.applied;
+    if (plan.outcome?.kind === 'throttle') entry.retryAfterSeconds = plan.outcome.retryAfterSeconds;
     if (plan.delayMs > 0) {
       await pause(plan.delayMs, res);
       if (res.destroyed) return;

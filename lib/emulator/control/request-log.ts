@@ -20,6 +20,8 @@ export interface LoggedRequest {
   droppedByServer: boolean;
   /** Kinds of the fault rules that acted on this request, in rule order. */
   faults: readonly FaultKind[];
+  /** The `Retry-After` seconds of a throttled (429 fault) answer; null for any other request. */
+  retryAfterSeconds: number | null;
 }
 
 /** Default number of requests a log keeps; the oldest are forgotten first. */
@@ -46,6 +48,7 @@ export class RequestLog {
       abortedByClient: false,
       droppedByServer: false,
       faults: [],
+      retryAfterSeconds: null,
     };
     this.entries.push(entry);
     this.open++;

@@ -113,7 +113,7 @@ export class FaultController {
           bytesPerSecond = Math.min(bytesPerSecond ?? Infinity, rule.bytesPerSecond);
           break;
         case 'throttle':
-          outcome = { kind: 'throttle', retryAfterSeconds: rule.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS };
+          outcome = { kind: 'throttle', retryAfterSeconds: this.retryAfter(rule.retryAfterSeconds) };
           break;
         case 'error':
           outcome = { kind: 'error', status: rule.status ?? 503 };
@@ -124,6 +124,14 @@ export class FaultController {
       }
     }
     return applied.length === 0 ? NO_FAULT : { delayMs: Math.round(delayMs), outcome, bytesPerSecond, applied };
+  }
+
+  /** A rule's Retry-After: its number, or a whole number drawn in its `[min, max]`. */
+  private retryAfter(seconds: number | readonly [number, number] | undefined): number {
+    if (seconds === undefined) return DEFAULT_RETRY_AFTER_SECONDS;
+    if (typeof seconds === 'number') return seconds;
+    const [min, max] = seconds;
+    return min + Math.floor(this.random() * (max - min + 1));
   }
 
   private considers(rule: FaultRule, method: string, path: string): boolean {

@@ -18,8 +18,11 @@ export interface FaultScope {
 /** Answer 429 with `Retry-After`, in the body shape of the API that was called. */
 export interface ThrottleFault extends FaultScope {
   readonly kind: 'throttle';
-  /** Seconds sent in `Retry-After` and in the message. Default 1. */
-  readonly retryAfterSeconds?: number;
+  /**
+   * Seconds sent in `Retry-After` and in the message: a whole number, or `[min, max]` to draw a whole number in that
+   * range (both included) for each throttled answer from the seeded generator. Default 1.
+   */
+  readonly retryAfterSeconds?: number | readonly [number, number];
 }
 
 /** Wait before handling the request. */
@@ -97,7 +100,7 @@ export function parseFaultRule(data: unknown): FaultRule {
   checkScope(raw);
   switch (kind as FaultKind) {
     case 'throttle':
-      optionalNumber(raw, 'retryAfterSeconds', { min: 0, integer: true });
+      checkRetryAfter(raw['retryAfterSeconds']);
       break;
     case 'latency':
       requiredNumber(raw, 'latencyMs', { min: 0 });
@@ -146,6 +149,18 @@ function checkScope(raw: Record<string, unknown>): void {
   optionalNumber(raw, 'rate', { min: 0, max: 1 });
   optionalNumber(raw, 'count', { min: 0, integer: true });
   optionalNumber(raw, 'skip', { min: 0, integer: true });
+}
+
+function checkRetryAfter(value: unknown): void {
+  if (!Array.isArray(value)) {
+    optionalNumber({ retryAfterSeconds: value }, 'retryAfterSeconds', { min: 0, integer: true });
+    return;
+  }
+  const [min, max] = value as unknown[];
+  const whole = (bound: unknown): boolean => typeof bound === 'number' && Number.isInteger(bound) && bound >= 0;
+  if (value.length !== 2 || !whole(min) || !whole(max) || (min as number) > (max as number)) {
+    throw new InvalidFaultRuleError('retryAfterSeconds', 'must be a whole number of seconds or [min, max] with 0 <= min <= max');
+  }
 }
 
 interface NumberRule {

@@ -151,7 +151,27 @@ describe('emulator faults', () => {
     expect(statuses).toEqual([0, 0, 0]);
   });
 
+  it('draws each Retry-After in a [min, max] range from the seed, and logs it', async () => {
+    const waitsOf = async (): Promise<string[]> => {
+      emulator.requests.reset();
+      emulator.faults.set({ seed: 77, rules: [{ kind: 'throttle', pathPrefix: '/files/', retryAfterSeconds: [0, 2] }] });
+      const waits: string[] = [];
+      for (let i = 0; i < 60; i++) waits.push((await fetch(`${emulator.url}/files/`)).headers.get('retry-after') ?? '');
+      expect(emulator.requests.list().map((entry) => String(entry.retryAfterSeconds))).toEqual(waits);
+      return waits;
+    };
+    const waits = await waitsOf();
+    expect([...new Set(waits)].sort()).toEqual(['0', '1', '2']);
+    expect(await waitsOf()).toEqual(waits);
+    emulator.faults.clear();
+    await fetch(`${emulator.url}/files/`);
+    expect(emulator.requests.list().at(-1)?.retryAfterSeconds).toBeNull();
+  });
+
   it('refuses rules that are not valid data', () => {
+    for (const retryAfterSeconds of [[2, 1], [0], [-1, 2], [0, 1.5], [0, 1, 2], -1, 0.5]) {
+      expect(() => emulator.faults.add({ kind: 'throttle', retryAfterSeconds } as never)).toThrowError(/retryAfterSeconds must be/);
+    }
     expect(() => emulator.faults.add({ kind: 'throttle', rate: 2 })).toThrowError(/rate must be at most 1/);
     expect(() => emulator.faults.add({ kind: 'latency' } as never)).toThrowError(/latencyMs is required/);
     expect(() => emulator.faults.set({ rules: [{ kind: 'explode' } as never] })).toThrowError(/kind must be one of/);
