@@ -10,27 +10,26 @@ import { chaosClient, chaosEmulator, runPool, seededRandom } from './support/emu
 import { recordFigures } from './support/figures.js';
 import { chaosScale } from './support/scale.js';
 
-// Throttling storm: about 30% of the requests of every kind answered 429 with a Retry-After of 0, 1 or 2 seconds
-// (one per kind of request, so the log tells what each 429 asked for). Each operation of the mix has a request key
+// Throttling storm: about 30% of the requests of every kind answered 429 with a Retry-After of 0, 1 or 2 seconds drawn
+// for each 429 (the emulator's log records what each one asked for). Each operation of the mix has a request key
 // (method + URL) of its own, or runs in a sequential lane (uploads), so consecutive log entries of one key are one
 // operation's attempts: the gap between a 429's end and the next attempt's start is the wait the client kept.
 
 const FAULT_SEED = 9009;
 const THROTTLE_RATE = 0.3;
-/** Retry-After (seconds) by request kind. */
-const WAITS = { info: 1, list: 1, store: 2, upload: 0 } as const;
+/** Retry-After of each 429: whole seconds drawn from this range, per throttled answer. */
+const RETRY_AFTER_RANGE: readonly [number, number] = [0, 2];
 /** Date.now() and Node timers both have a 1 ms granularity: a timer may fire within that millisecond. */
 const CLOCK_GRANULARITY_MS = 1;
 
-type Kind = keyof typeof WAITS;
+type Kind = 'info' | 'list' | 'store' | 'upload';
 
 function throttleRules(): FaultSettings {
   return {
     seed: FAULT_SEED,
     rules: [
-      { kind: 'throttle', pathPrefix: '/files/', methods: ['GET'], rate: THROTTLE_RATE, retryAfterSeconds: WAITS.info },
-      { kind: 'throttle', pathPrefix: '/files/', methods: ['PUT'], rate: THROTTLE_RATE, retryAfterSeconds: WAITS.store },
-      { kind: 'throttle', pathPrefix: '/base/', methods: ['POST'], rate: THROTTLE_RATE, retryAfterSeconds: WAITS.upload },
+      { kind: 'throttle', pathPrefix: '/files/', methods: ['GET', 'PUT'], rate: THROTTLE_RATE, retryAfterSeconds: RETRY_AFTER_RANGE },
+      { kind: 'throttle', pathPrefix: '/base/', methods: ['POST'], rate: THROTTLE_RATE, retryAfterSeconds: RETRY_AFTER_RANGE },
     ],
   };
 }
@@ -122,12 +121,16 @@ describe('chaos: throttling storm', () => {
           unansweredThrottles++;
           return;
         }
-        const margin = next.startedAt - (entry.endedAt as number) - WAITS[kindOf(entry)] * 1000;
+        const margin = next.startedAt - (entry.endedAt as number) - (entry.retryAfterSeconds as number) * 1000;
         earliestMarginMs = Math.min(earliestMarginMs, margin);
         if (margin < -CLOCK_GRANULARITY_MS) tooSoon++;
       });
     }
     expect(throttled.length).toBeGreaterThan(scale.stormOperations * 0.2);
+    // Every 429 asked for its own wait in the range, and the storm saw each whole second of it.
+    const asked = throttled.map((entry) => entry.retryAfterSeconds);
+    expect(asked.every((wait) => wait !== null && wait >= RETRY_AFTER_RANGE[0] && wait <= RETRY_AFTER_RANGE[1])).toBe(true);
+    expect([...new Set(asked)].sort()).toEqual([0, 1, 2]);
     expect(tooSoon).toBe(0);
     expect(unansweredThrottles).toBe(0);
     expect(log.filter((entry) => entry.status !== 429 && entry.status !== 200).map((entry) => `${entry.method} ${entry.url} ${entry.status}`)).toEqual([]);
@@ -142,6 +145,7 @@ describe('chaos: throttling storm', () => {
         requests: log.length,
         '429 answers (= retries)': throttled.length,
         '429 by kind (info/list/store/upload)': `${perKind('info')}/${perKind('list')}/${perKind('store')}/${perKind('upload')}`,
+        'Retry-After asked 0 / 1 / 2 s': [0, 1, 2].map((wait) => asked.filter((seconds) => seconds === wait).length).join(' / '),
         'longest run of 429s for one operation': longestChain,
         'retries sooner than asked': tooSoon,
         'smallest margin over Retry-After (ms)': Number.isFinite(earliestMarginMs) ? earliestMarginMs : 'n/a',
@@ -163,7 +167,7 @@ describe('chaos: throttling storm', () => {
         await firstValueFrom(call);
         return { ok: true as const };
       } catch (error) {
-        return { ok: false as const, error, asked: index % 2 === 0 ? WAITS.info : WAITS.store };
+        return { ok: false as const, error, key: `${index % 2 === 0 ? 'GET' : 'PUT'} /files/${file.uuid}/${index % 2 === 0 ? '' : 'storage/'}` };
       }
     });
     emulator.faults.clear();
@@ -171,12 +175,17 @@ describe('chaos: throttling storm', () => {
     const failed = outcomes.filter((outcome) => !outcome.ok);
     const log = emulator.requests.list();
     const throttled = log.filter((entry) => entry.status === 429);
+    // Each call is one request of its own URL: the log tells the wait its 429 asked for.
+    const askedByKey = new Map(throttled.map((entry) => [`${entry.method} ${entry.url}`, entry.retryAfterSeconds]));
+    const asked = (outcome: { key: string }): number | null | undefined => askedByKey.get(outcome.key);
     expect(log.length).toBe(calls);
+    expect(askedByKey.size).toBe(throttled.length);
     expect(failed.length).toBe(throttled.length);
     expect(failed.length).toBeGreaterThan(0);
     for (const outcome of failed) {
       expect(outcome.error).toBeInstanceOf(ThrottledRequestError);
-      expect((outcome.error as ThrottledRequestError).wait).toBe(outcome.asked);
+      expect(asked(outcome)).toEqual(jasmine.any(Number));
+      expect((outcome.error as ThrottledRequestError).wait).toBe(asked(outcome) as number);
       expect((outcome.error as ThrottledRequestError).status).toBe(429);
     }
     await recordFigures('throttle-budget-0', {
@@ -185,7 +194,7 @@ describe('chaos: throttling storm', () => {
         calls,
         requests: log.length,
         '429 answers': throttled.length,
-        'ThrottledRequestError with the asked wait': failed.filter((o) => o.error instanceof ThrottledRequestError && o.error.wait === o.asked).length,
+        'ThrottledRequestError with the asked wait': failed.filter((o) => o.error instanceof ThrottledRequestError && o.error.wait === asked(o)).length,
         succeeded: outcomes.length - failed.length,
       },
     });
