@@ -53,9 +53,15 @@ export function resolveRetryPolicy(input: RetryPolicyInput | undefined, base: Re
   return Object.freeze({
     throttled: resolveBackoff(input.throttled, base.throttled),
     network: resolveBackoff(input.network, base.network),
-    retryStatuses: Object.freeze([...(input.retryStatuses ?? base.retryStatuses)]),
+    retryStatuses: Object.freeze(resolveStatuses(input.retryStatuses, base.retryStatuses)),
     maxServerWaitMs: clampNumber(input.maxServerWaitMs, base.maxServerWaitMs, 0, MAX_DELAY_MS),
   });
+}
+
+/** The HTTP statuses of `input` (integers 100-599); anything that is not a list of them keeps `base`. */
+function resolveStatuses(input: unknown, base: readonly number[]): number[] {
+  if (!Array.isArray(input)) return [...base];
+  return input.filter((status): status is number => Number.isInteger(status) && status >= 100 && status <= 599);
 }
 
 function resolveBackoff(input: Partial<BackoffPolicy> | undefined, base: BackoffPolicy): BackoffPolicy {

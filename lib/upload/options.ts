@@ -1,5 +1,5 @@
 import { InvalidParamError } from '../errors.js';
-import { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from '../resources/metadata.js';
+import { checkMetadataRecord } from '../resources/metadata.js';
 import type { UploadPolicy } from './policy.js';
 import type { SigningOptions, UploadSignature } from './signature.js';
 import { describeValue } from '../describe-value.js';
@@ -36,13 +36,7 @@ export function checkUploadOptions(options: UploadOptions): void {
   if (contentType !== undefined && (typeof contentType !== 'string' || !contentType.includes('/'))) {
     throw new InvalidParamError(`contentType must be a MIME type like 'image/png', got ${describeValue(contentType)}.`);
   }
-  for (const [key, value] of Object.entries(metadata ?? {})) {
-    if (!METADATA_KEY.test(key)) throw new InvalidParamError(`Invalid metadata key ${describeValue(key)}: use [-_.:A-Za-z0-9]{1,64}.`);
-    // The Upload API refuses an empty value (FileMetadataValueEmptyError) as it refuses a long one.
-    if (typeof value !== 'string' || value === '' || value.length > METADATA_VALUE_MAX_LENGTH) {
-      throw new InvalidParamError(`Metadata value of ${describeValue(key)} must be a string of 1 to ${METADATA_VALUE_MAX_LENGTH} characters.`);
-    }
-  }
+  if (metadata !== undefined) checkMetadataRecord(metadata);
 }
 
 /** `UPLOADCARE_STORE` / `store` value. */

@@ -26,4 +26,10 @@ describe('resolveRetryPolicy', () => {
     expect(policy.maxServerWaitMs).toBe(0);
     expect(resolveRetryPolicy({ network: { maxRetries: 2.7 } }).network.maxRetries).toBe(2);
   });
+
+  it('keeps the base statuses when retryStatuses is not a list, and drops what is not an HTTP status', () => {
+    expect(resolveRetryPolicy({ retryStatuses: 5 as never }).retryStatuses).toEqual([502, 503, 504]);
+    expect(resolveRetryPolicy({ retryStatuses: null as never }).retryStatuses).toEqual([502, 503, 504]);
+    expect(resolveRetryPolicy({ retryStatuses: [503, 'x', 99, 600, 1.5] as never }).retryStatuses).toEqual([503]);
+  });
 });

@@ -21,6 +21,15 @@ describe('bad upload input', () => {
     expect(await requestsSince(base(), since)).toEqual([]);
   }
 
+  it('refuses metadata that is not an object of valid keys to strings', async () => {
+    const client = emulatorClient(base());
+    const bytes = new Uint8Array([1, 2, 3]);
+    await expectRejectedBeforeAnyRequest(() => lastValueFrom(uploadFile(bytes, { metadata: 'abc' as never }, client)), /metadata must be an object/);
+    await expectRejectedBeforeAnyRequest(() => lastValueFrom(uploadFile(bytes, { metadata: ['a'] as never }, client)), /metadata must be an object/);
+    await expectRejectedBeforeAnyRequest(() => lastValueFrom(uploadFile(bytes, { metadata: { 'bad key': 'v' } }, client)), /Invalid metadata key/);
+    await expectRejectedBeforeAnyRequest(() => lastValueFrom(uploadFile(bytes, { metadata: { k: '' } }, client)), /Invalid metadata value/);
+  });
+
   it('refuses empty input', async () => {
     const client = emulatorClient(base());
     await expectRejectedBeforeAnyRequest(() => lastValueFrom(uploadFile(new Uint8Array(0), {}, client)), /empty/);
