@@ -275,13 +275,13 @@ describe('ucare (built) against the emulator', () => {
       const uuids: string[] = [];
       for (const name of ['c1.txt', 'c2.txt', 'c3.txt', 'c4.txt', 'c5.txt', 'c6.txt']) uuids.push(await uploadOne(name));
       const before = emulator.requests.list().length;
-      // Each CDN read takes 300 ms, so downloads that run at once overlap in the emulator's log.
-      const slow = emulator.faults.add({ kind: 'latency', latencyMs: 300, methods: ['GET'] });
+      // Each CDN read (not the info requests) takes 500 ms, so downloads that run at once overlap in the emulator's log.
+      const slow = uuids.map((uuid) => emulator.faults.add({ kind: 'latency', latencyMs: 500, methods: ['GET'], pathPrefix: `/${uuid}/` }));
       try {
         const run = await runCli(['--api_base', `${emulator.url}/`, 'sync', '--concurrency', '3', '--uuids', ...uuids, '--', 'c/${filename}'], { cwd: tempDir() });
         expect(run.code).withContext(run.stderr).toBe(0);
       } finally {
-        emulator.faults.remove(slow.id);
+        for (const rule of slow) emulator.faults.remove(rule.id);
       }
       const reads = emulator.requests.list().slice(before).filter((entry) => entry.method === 'GET' && uuids.some((uuid) => entry.path.startsWith(`/${uuid}/`)));
       expect(reads.length).toBe(6);

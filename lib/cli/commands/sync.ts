@@ -77,7 +77,8 @@ function runSync(context: CommandContext): Observable<never> {
 
   return items(context, client).pipe(
     tap({ complete: () => progress.listed() }),
-    mergeMap((item) => syncOne(item, { pattern, effects, claimed, client, progress, context }), concurrency),
+    // The info request runs inside the concurrent step: with --uuids each file's info is a request of its own.
+    mergeMap((file) => file.info().pipe(concatMap((info) => syncOne({ file, info }, { pattern, effects, claimed, client, progress, context }))), concurrency),
     reduce((tally, outcome) => ({ files: tally.files + 1, failed: tally.failed + (outcome === 'failed' ? 1 : 0) }), { files: 0, failed: 0 }),
     concatMap(({ files, failed }) => {
       if (failed > 0) throw new CliError(`${failed} of ${files} files failed to download`, ExitCode.other);
@@ -93,16 +94,11 @@ function resolvePatternText(context: CommandContext): string {
   return isAbsolute(given) ? given : `${context.io.cwd.replace(/[/\\]+$/, '')}/${given}`;
 }
 
-/** The files to sync with their info: the `--uuids`, or the project's files through the list filters. */
-function items(context: CommandContext, client: Uploadcare): Observable<SyncItem> {
+/** The files to sync: the `--uuids`, or the project's files through the list filters (their info comes with them). */
+function items(context: CommandContext, client: Uploadcare): Observable<File> {
   const uuids = context.options.list('uuids');
-  if (uuids) {
-    return from(filesFromPaths(uuids, context)).pipe(
-      concatMap((file) => file.info().pipe(map((info) => ({ file, info })))),
-    );
-  }
-  const list = new FileList({ ...listOptions(context.options, undefined), ...fileFilters(context.options) }, client);
-  return list.pipe(concatMap((file) => file.info().pipe(map((info) => ({ file, info })))));
+  if (uuids) return from(filesFromPaths(uuids, context));
+  return new FileList({ ...listOptions(context.options, undefined), ...fileFilters(context.options) }, client);
 }
 
 interface SyncRun {
