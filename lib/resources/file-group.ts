@@ -1,4 +1,5 @@
-import { concatMap, defer, endWith, from, ignoreElements, lastValueFrom, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
+import { concatMap, defer, endWith, from, ignoreElements, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
+import { eachValueFrom } from 'rxjs-for-await';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
 import { InvalidParamError, InvalidRequestError } from '../errors.js';
@@ -209,8 +210,8 @@ export class FileGroup implements AsyncIterable<File | null> {
   }
 
   /** `for await (const file of group)`: the files in order, File or null (one info request, then the cache). */
-  async *[Symbol.asyncIterator](): AsyncIterator<File | null> {
-    yield* await lastValueFrom(this.files().pipe(toArray()));
+  [Symbol.asyncIterator](): AsyncIterator<File | null> {
+    return eachValueFrom(this.files())[Symbol.asyncIterator]();
   }
 
   /** A File for a group entry; null for a deleted file (REST v0.7 gives null; some servers give the removed file). */

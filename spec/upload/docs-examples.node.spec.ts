@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { lastValueFrom, toArray } from 'rxjs';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
 import { File, toFile } from '../../lib/index.js';
+import { uploadInLoop } from '../../docs/examples/uploads/for-await-progress.js';
 import { uploadFromUrlWithTicks } from '../../docs/examples/uploads/from-url-ticks.js';
 import { signatureBackend, uploadSigned } from '../../docs/examples/uploads/signed-uploads.js';
 import { uploadDirectory } from '../../docs/examples/uploads/upload-directory.js';
@@ -42,6 +43,21 @@ describe('docs/uploads.md examples', () => {
     expect(states[0]).toEqual({ percent: 0, cdnUrl: null });
     expect(states[states.length - 1]!.percent).toBe(100);
     expect(states[states.length - 1]!.cdnUrl).toMatch(new RegExp(`^${emulator.url}/[0-9a-f-]{36}/$`));
+  });
+
+  it('draws progress in a for await loop that skips the ticks a slow draw missed, and returns the file', async () => {
+    const bytes = patternBytes(2 * 1024 * 1024, 3);
+    const ticks = (await lastValueFrom(File.upload(bytes, {}, emulatorClient(emulator.url)).pipe(toArray()))).length - 1;
+    const drawn: number[] = [];
+    const slowDraw = async (percent: number): Promise<void> => {
+      drawn.push(percent);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    };
+    const file = await uploadInLoop(emulatorClient(emulator.url), bytes, slowDraw);
+    expect(await cdnBytes(emulator.url, file.uuid)).toEqual(bytes);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(ticks);
+    expect(drawn).toEqual([...drawn].sort((a, b) => a - b));
   });
 
   it('logs from-URL ticks and resolves with the CDN URL', async () => {
