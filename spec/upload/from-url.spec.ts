@@ -104,6 +104,8 @@ describe('upload from URL', () => {
     const since = await lastRequestId(base());
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await requestsSince(base(), since)).filter((request) => request.path === '/from_url/status/')).toEqual([]);
+    // The service still finishes its download: let it, so that its file does not land in a later spec's listing.
+    await lastValueFrom(upload.wait({ timeout: 20, interval: 0.1 }));
   });
 
   it('uploadFromUrlSync gives the File, ready when asked', async () => {
