@@ -88,6 +88,8 @@ export class DiskBlobStore implements BlobStore {
       await rename(temporary, join(this.blobsDir, id));
       await syncDirectory(this.blobsDir);
     } catch (error) {
+      // A source that fails at once can beat the file's asynchronous open: remove the file only once the stream closed.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(temporary, { force: true });
       throw error;
     }
