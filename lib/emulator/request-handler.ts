@@ -120,6 +120,8 @@ function followOutcome(requests: RequestLog, entry: LoggedRequest, res: ServerRe
 }
 
 function answerError(res: ServerResponse, error: unknown): void {
+  // The client left mid-request (its reads fail with "aborted"): nobody to answer, and nothing wrong with the emulator.
+  if (res.destroyed) return;
   if (res.headersSent) {
     res.destroy();
     return;
