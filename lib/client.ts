@@ -1,4 +1,3 @@
-import type { AxiosInstance } from 'axios';
 import { defer, from, map, switchMap, type Observable } from 'rxjs';
 import { resolveOptions, resolveTimeout, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
 import { InvalidParamError } from './errors.js';
@@ -7,7 +6,8 @@ import { File } from './resources/file.js';
 import { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
 import { FileList, type FileListOptions } from './resources/file-list.js';
 import { GroupList, type GroupListOptions } from './resources/group-list.js';
-import { createAxiosInstance, userAgentString } from './transport/axios-instance.js';
+import { userAgentString, type AxiosProvider } from './transport/axios-defaults.js';
+import { createAxiosInstance } from './transport/axios-instance.js';
 import { encodeForm } from './transport/multipart-body.js';
 import { createNativeTransport, type NativeTransport } from './transport/node-http.js';
 import { sendHttp, type SendContext } from './transport/http.js';
@@ -40,7 +40,7 @@ const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PAT
 export class Uploadcare {
   /** The options, every default applied. */
   readonly options: ResolvedUploadcareOptions;
-  readonly #axios: AxiosInstance;
+  readonly #axios: AxiosProvider;
   readonly #native: NativeTransport | undefined;
   readonly #environment: RetryEnvironment;
 

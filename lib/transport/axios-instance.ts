@@ -1,26 +1,19 @@
-import axios, { type AxiosInstance } from 'axios';
-import { version } from '../version.js';
-import { runningInNode } from './environment.js';
+import type { AxiosInstance } from 'axios';
+import { axiosDefaults, type AxiosProvider } from './axios-defaults.js';
 
 /**
- * The axios instance of one client. Browsers get the XHR adapter (it reports upload progress), Node the http adapter
- * with `maxRedirects: 0`: the redirect-following wrapper would buffer streamed bodies in memory. Statuses, bodies and
- * errors are left raw: the transport maps them itself.
+ * The axios instance of one client, with axios loaded on the first request that needs it. In Node most requests go
+ * through `node:http` (node-http.ts) and most processes never need axios, yet importing it loads about 70 modules
+ * (form-data with mime-db, proxy agents, follow-redirects) and 5 MB of heap; V8 then finishes that work (compiling the
+ * module loader's hot paths, collecting what loading left) during the first requests, which cost 10-20 ms more CPU
+ * (bench/analysis.md). Browser bundles get axios-instance.browser.ts instead (package.json's `browser` field), which
+ * imports axios at once: every browser request goes through it.
  */
-export function createAxiosInstance(userAgent: string | undefined): AxiosInstance {
-  return axios.create({
-    adapter: ['xhr', 'http', 'fetch'],
-    maxRedirects: 0,
-    maxBodyLength: Infinity,
-    maxContentLength: Infinity,
-    validateStatus: () => true,
-    transformRequest: [(data: unknown) => data],
-    transformResponse: [(data: unknown) => data],
-    headers: runningInNode() ? { 'User-Agent': userAgentString(userAgent) } : {},
-  });
-}
-
-/** `rxuploadcare/<version>` plus the application's own part, if any. */
-export function userAgentString(extension: string | undefined): string {
-  return extension ? `rxuploadcare/${version} ${extension}` : `rxuploadcare/${version}`;
+export function createAxiosInstance(userAgent: string | undefined): AxiosProvider {
+  let instance: Promise<AxiosInstance> | undefined;
+  // The cast only bridges declarations: the type-check reads `import('axios')` from axios's ESM declarations and
+  // `import type` from its CommonJS ones, which describe the same instance.
+  const load = (): Promise<AxiosInstance> =>
+    import('axios').then(({ default: axios }) => axios.create(axiosDefaults(userAgent)) as unknown as AxiosInstance);
+  return () => (instance ??= load());
 }

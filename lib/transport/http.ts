@@ -1,6 +1,7 @@
-import { isAxiosError, type AxiosInstance, type AxiosResponse, type ResponseType as AxiosResponseType } from 'axios';
+import type { AxiosResponse, ResponseType as AxiosResponseType } from 'axios';
 import { Observable } from 'rxjs';
 import { UploadcareException } from '../errors.js';
+import type { AxiosProvider } from './axios-defaults.js';
 import { badJsonError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
 import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
@@ -10,7 +11,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What one attempt needs besides the request. */
 export interface SendContext {
-  readonly axios: AxiosInstance;
+  /** The client's axios instance (in Node, axios is loaded by the first request that needs it). */
+  readonly axios: AxiosProvider;
   /** Used when the request has no `timeoutMs`. 0 waits forever. */
   readonly timeoutMs: number;
   /** Scrubbed out of every error body, whatever a server echoes back. */
@@ -60,7 +62,7 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
     const onFailure = (failure: unknown) => {
       if (!settle()) return;
       if (failure instanceof UploadcareException) return subscriber.error(failure);
-      const { code, message } = isAxiosError(failure) || isFailure(failure) ? failure : { code: undefined, message: String(failure) };
+      const { code, message } = isFailure(failure) ? failure : { code: undefined, message: String(failure) };
       subscriber.error(errorFromFailure(request.method, request.url, { ...(code && { code }), message: message ?? String(failure) }));
     };
     const nativeResponseType = axiosResponseType(responseType);
@@ -82,18 +84,22 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
     const controller = new AbortController();
     abort = () => controller.abort();
     const body = sendable(rawBody);
-    context.axios
-      .request({
-        method: request.method,
-        url: request.url,
-        // Without a body, axios would add `Content-Type: application/x-www-form-urlencoded` to POST/PUT/PATCH, which
-        // the REST signature (made with an empty content type) does not cover; `false` keeps it out.
-        headers: { ...(body === undefined && { 'Content-Type': false }), ...request.headers },
-        data: body,
-        responseType: axiosResponseType(responseType),
-        signal: controller.signal,
-        ...(progress && { onUploadProgress: (event) => progress(event.loaded, event.total ?? null) }),
-      })
+    context
+      .axios()
+      .then((axios) =>
+        axios.request({
+          method: request.method,
+          url: request.url,
+          // Without a body, axios would add `Content-Type: application/x-www-form-urlencoded` to POST/PUT/PATCH, which
+          // the REST signature (made with an empty content type) does not cover; `false` keeps it out.
+          headers: { ...(body === undefined && { 'Content-Type': false }), ...request.headers },
+          data: body,
+          responseType: axiosResponseType(responseType),
+          // Aborted before axios was loaded: axios refuses the request at once (a CanceledError nobody listens to).
+          signal: controller.signal,
+          ...(progress && { onUploadProgress: (event) => progress(event.loaded, event.total ?? null) }),
+        }),
+      )
       .then(onAnswer)
       .catch(onFailure);
 
@@ -106,6 +112,7 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
 /** What readAnswer needs of an answer: axios's, or the native transport's. */
 type AnswerLike = Pick<AxiosResponse, 'status' | 'data'> & { readonly headers: AxiosResponse['headers'] | NativeResponse['headers'] };
 
+/** A failure with a message and maybe a code: the native transport's, or an AxiosError (told by shape: no axios here). */
 function isFailure(value: unknown): value is NativeFailure {
   return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }

@@ -1,0 +1,29 @@
+import type { AxiosInstance, CreateAxiosDefaults } from 'axios';
+import { version } from '../version.js';
+import { runningInNode } from './environment.js';
+
+/** A client's axios instance, made on first use (see axios-instance.ts). */
+export type AxiosProvider = () => Promise<AxiosInstance>;
+
+/**
+ * The configuration of a client's axios instance. Browsers get the XHR adapter (it reports upload progress), Node the
+ * http adapter with `maxRedirects: 0`: the redirect-following wrapper would buffer streamed bodies in memory.
+ * Statuses, bodies and errors are left raw: the transport maps them itself.
+ */
+export function axiosDefaults(userAgent: string | undefined): CreateAxiosDefaults {
+  return {
+    adapter: ['xhr', 'http', 'fetch'],
+    maxRedirects: 0,
+    maxBodyLength: Infinity,
+    maxContentLength: Infinity,
+    validateStatus: () => true,
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    headers: runningInNode() ? { 'User-Agent': userAgentString(userAgent) } : {},
+  };
+}
+
+/** `rxuploadcare/<version>` plus the application's own part, if any. */
+export function userAgentString(extension: string | undefined): string {
+  return extension ? `rxuploadcare/${version} ${extension}` : `rxuploadcare/${version}`;
+}
