@@ -5,8 +5,8 @@ import { axiosDefaults, type AxiosProvider } from './axios-defaults.js';
  * The axios instance of one client, with axios loaded on the first request that needs it. In Node most requests go
  * through `node:http` (node-http.ts) and most processes never need axios, yet importing it loads about 70 modules
  * (form-data with mime-db, proxy agents, follow-redirects) and 5 MB of heap; V8 then finishes that work (compiling the
- * module loader's hot paths, collecting what loading left) during the first requests, which cost 10-20 ms more CPU
- * (bench/analysis.md). Browser bundles get axios-instance.browser.ts instead (package.json's `browser` field), which
+ * module loader's hot paths, collecting what loading left) during the first requests: 12-22 ms of CPU in the first
+ * pages of a 10,000-file listing (bench/analysis.md). Browser bundles get axios-instance.browser.ts instead (package.json's `browser` field), which
  * imports axios at once: every browser request goes through it.
  */
 export function createAxiosInstance(userAgent: string | undefined): AxiosProvider {
