@@ -123,8 +123,10 @@ describe('demo page in Chromium', () => {
     const firstShown = await shown();
     expect(firstShown).toBeLessThan(liveFiles().length);
     while ((await page.locator('#list-end').getAttribute('data-state')) !== 'end') {
+      // Counted before the scroll: the page it loads may arrive before a count taken after it.
+      const before = await shown();
       await page.locator('#list-end').scrollIntoViewIfNeeded();
-      await page.waitForFunction((count) => document.querySelectorAll('#file-list .file').length > count || document.querySelector('#list-end')?.getAttribute('data-state') === 'end', await shown());
+      await page.waitForFunction((count) => document.querySelectorAll('#file-list .file').length > count || document.querySelector('#list-end')?.getAttribute('data-state') === 'end', before);
     }
     expect(await shown()).toBe(liveFiles().length);
     expect(await page.locator('#list-end').textContent()).toBe(`All ${liveFiles().length} files shown.`);
