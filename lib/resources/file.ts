@@ -60,10 +60,8 @@ export class File {
    * @throws InvalidParamError when `info` has no valid `uuid`.
    */
   static constructFrom(info: FileInfo, client?: Uploadcare): File {
-    if (typeof info !== 'object' || info === null || !isUuid(info.uuid)) {
-      throw new InvalidParamError('File info must be an object with a valid uuid');
-    }
-    const file = new File(info.uuid, client);
+    const file = fileOfExactUuid(typeof info === 'object' && info !== null ? info.uuid : undefined, client);
+    if (!file) throw new InvalidParamError('File info must be an object with a valid uuid');
     if (info.default_effects) file.defaultEffects = info.default_effects;
     file.#cache.set(info);
     return file;
@@ -312,5 +310,19 @@ export class File {
       };
       return this.client.rest<RemoteCopyResponse>('POST', 'files/remote_copy/', body);
     }).pipe(map((answer) => answer.result));
+  }
+}
+
+/**
+ * A File for `uuid` when it is a bare UUID, else null (a CDN URL is a valid reference, not a valid info uuid). The
+ * constructor's parse is the only UUID check: constructFrom runs once per list entry.
+ */
+function fileOfExactUuid(uuid: unknown, client: Uploadcare | undefined): File | null {
+  if (typeof uuid !== 'string') return null;
+  try {
+    const file = new File(uuid, client);
+    return file.uuid === uuid ? file : null;
+  } catch {
+    return null;
   }
 }

@@ -122,6 +122,11 @@ describe('File against the emulator', () => {
     expect(await firstValueFrom(file.filename())).toBe('olympia.txt');
     expect(client.calls.length).toBe(calls);
     expect(() => File.constructFrom({ uuid: 'nope' } as unknown as FileInfo, client)).toThrowError(InvalidParamError);
+    // A file reference is not an info's uuid: URLs, effects and upper case are refused too.
+    for (const reference of [`https://ucarecdn.com/${uuid}/`, `${uuid}/-/flip/`, uuid.toUpperCase(), ` ${uuid}`]) {
+      expect(() => File.constructFrom({ ...info, uuid: reference }, client)).withContext(reference).toThrowError(InvalidParamError, 'File info must be an object with a valid uuid');
+    }
+    expect(() => File.constructFrom(null as unknown as FileInfo, client)).toThrowError(InvalidParamError);
   });
 
   describe('copy', () => {
