@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Router } from './router.js';
 import type { Store } from './state/store.js';
 
@@ -5,6 +6,9 @@ import type { Store } from './state/store.js';
 export interface EmulatorContext {
   readonly router: Router;
   readonly store: Store;
-  /** The emulator's own origin, e.g. `http://127.0.0.1:8000`; known once the server listens. */
-  readonly origin: () => string;
+  /**
+   * The origin for absolute URLs in an answer to `req`: the one the client used (its `Host` header), else the
+   * emulator's listening origin, e.g. `http://127.0.0.1:8000` (known once the server listens).
+   */
+  readonly origin: (req?: IncomingMessage) => string;
 }

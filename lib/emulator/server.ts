@@ -6,6 +6,7 @@ import { RequestLog } from './control/request-log.js';
 import { FaultController } from './faults/controller.js';
 import { listenWithFallback } from './listen.js';
 import { originOf, resolveHost, resolveProjects, type EmulatorOptions } from './options.js';
+import { requestOrigin } from './request-origin.js';
 import { handleRequest } from './request-handler.js';
 import { Router } from './router.js';
 import { registerRoutes } from './routes.js';
@@ -59,7 +60,7 @@ async function serve(
 
   const router = new Router();
   let origin = '';
-  const context: EmulatorContext = { router, store, origin: () => origin };
+  const context: EmulatorContext = { router, store, origin: (req) => requestOrigin(req, origin) };
   registerRoutes(context);
 
   const faults = new FaultController(options.faults);

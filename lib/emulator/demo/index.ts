@@ -22,12 +22,12 @@ export function registerDemoRoutes({ router, store, origin }: EmulatorContext): 
     return project;
   };
 
-  const page = ({ res }: RouteRequest): void => {
+  const page = ({ req, res }: RouteRequest): void => {
     const html = demoPageHtml({
       publicKey: demoProject().publicKey,
       scriptPath: DEMO_SCRIPT_PATH,
       signerPath: SIGNER_PATH,
-      sampleUrl: `${origin()}${SAMPLE_PATH}`,
+      sampleUrl: `${origin(req)}${SAMPLE_PATH}`,
     });
     res.setHeader('Cache-Control', 'no-cache');
     sendText(res, 200, html, 'text/html; charset=utf-8');

@@ -61,7 +61,7 @@ export function restRoute(context: EmulatorContext, handler: RestHandler): Route
       query: url.searchParams,
       path: url.pathname,
       body,
-      origin: context.origin(),
+      origin: context.origin(req),
     });
     if (answer.body === undefined) {
       res.writeHead(answer.status).end();

@@ -30,17 +30,17 @@ export function registerGroupRoutes({ router, store, origin }: EmulatorContext):
         datetimeCreated: new Date(),
         datetimeStored: null,
       });
-      return uploadGroupInfoJson(group, store, origin());
+      return uploadGroupInfoJson(group, store, origin(req));
     }),
   );
 
-  const groupInfo = uploadRoute(async (_request, params) => {
+  const groupInfo = uploadRoute(async ({ req }, params) => {
     const project = requireProject(store, params, 'pub_key');
     const groupId = params.get('group_id');
     if (!groupId) throw new UploadApiError('GroupIdRequiredError');
     const group = store.group(project.publicKey, groupId);
     if (!group) throw new UploadApiError('GroupNotFoundError');
-    return uploadGroupInfoJson(group, store, origin());
+    return uploadGroupInfoJson(group, store, origin(req));
   });
   router.add('GET', '/group/info/', groupInfo);
   router.add('HEAD', '/group/info/', groupInfo);

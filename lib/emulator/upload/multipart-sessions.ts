@@ -100,7 +100,7 @@ export class MultipartSessions {
     if (!keepParts) await Promise.all(session.allParts().map((part) => this.blobs.delete(part.id)));
   }
 
-  /** The presigned-looking URL of part `index` (0-based), on the emulator's own origin. */
+  /** The presigned-looking URL of part `index` (0-based), on `origin` (the one the client used). */
   partUrl(origin: string, uuid: string, index: number): string {
     const query = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',

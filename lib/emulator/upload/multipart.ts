@@ -40,7 +40,7 @@ export function registerMultipartRoutes({ router, store, origin }: EmulatorConte
         metadata: validateMetadata(params.metadata()),
       });
       const uuid = session.plan.uuid;
-      return { uuid, parts: Array.from({ length: session.partCount }, (_, i) => sessions.partUrl(origin(), uuid, i)) };
+      return { uuid, parts: Array.from({ length: session.partCount }, (_, i) => sessions.partUrl(origin(req), uuid, i)) };
     }),
   );
 
