@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
-/** A private output directory: `npm run build` empties dist/, which other builds in this tree may do at any time. */
-const OUT = join(ROOT, 'node_modules', '.cache', 'ucare-cli-spec', 'cjs');
+/**
+ * A private output directory: `npm run build` empties dist/, which other builds in this tree may do at any time. Not
+ * under node_modules/: that may be one install shared by several checkouts, whose builds would overwrite each other.
+ */
+const OUT = join(ROOT, 'build', 'ucare-cli-spec', 'cjs');
 const MAIN = join(OUT, 'cli', 'main.js');
 
 let building: Promise<string> | undefined;
