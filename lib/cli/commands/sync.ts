@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import {
   catchError,
@@ -125,13 +125,14 @@ function syncOne({ file, info }: SyncItem, run: SyncRun): Observable<Outcome> {
   run.claimed.add(target.path);
 
   const shown = relative(run.context.io.cwd, target.path) || target.path;
-  return defer(() => from(stat(target.path).then(() => true, () => false))).pipe(
+  // lstat: a symbolic link under the final name exists too (--replace replaces the link, never what it points to).
+  return defer(() => from(lstat(target.path).then(() => true, () => false))).pipe(
     concatMap((exists): Observable<Outcome> => {
       if (exists && !run.context.options.flag('replace')) return skip(`${shown} exists (use --replace)`);
       run.progress.plan(effects ? null : info.size);
       let bytes = 0;
       const url = `${run.client.options.cdnBase}${file.cdnPath(effects)}`;
-      return downloadTo(run.client, url, target.path).pipe(
+      return downloadTo(run.client, url, run.pattern.root, target.path).pipe(
         tap((chunk) => {
           bytes += chunk;
           run.progress.received(chunk);
