@@ -40,9 +40,10 @@ export const syncCommand: Command = {
     details:
       `PATTERN is a directory (files are saved as \${uuid}\${ext} in it), or a path with placeholders:\n` +
       `${PLACEHOLDERS.join(' ')}. Files land under the pattern's fixed leading directory and nowhere else:\n` +
-      `a server filename that could leave it (../, absolute, NUL or control characters, reserved device names such as\n` +
-      `CON, an empty name) is skipped with a message. Existing files are kept unless --replace. Effects apply to\n` +
-      `images only. Downloads run concurrently, with one progress line for all of them.`,
+      `a server filename that could leave it or drive a terminal (../, absolute, NUL, C0 or C1 control characters,\n` +
+      `bidirectional overrides, reserved device names such as CON, an empty name) is skipped with a message.\n` +
+      `Directories below the fixed one are never followed through a symbolic link. Existing files are kept unless\n` +
+      `--replace. Effects apply to images only. Downloads run concurrently, with one progress line for all of them.`,
     options: [
       { key: 'uuids', kind: 'list', valueName: 'UUID...', description: 'only these files (UUIDs or CDN URLs) instead of listing' },
       { key: 'replace', kind: 'flag', description: 'overwrite files that already exist' },

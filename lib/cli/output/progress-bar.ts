@@ -1,3 +1,4 @@
+import { escapeControls } from './control-characters.js';
 import { formatBytes, formatRate } from './format.js';
 import type { TextSink } from './io.js';
 
@@ -19,7 +20,9 @@ export function renderProgressLine(state: ProgressState, elapsedMs: number, widt
   const barWidth = Math.max(10, Math.min(40, width - tail.length - 24));
   const bar = ratio === null ? unknownBar(done, barWidth) : knownBar(ratio, barWidth);
   const labelWidth = Math.max(8, width - tail.length - bar.length - 2);
-  const label = state.label.length > labelWidth ? `…${state.label.slice(-(labelWidth - 1))}` : state.label;
+  // The label is a file name or a URL: printed on the terminal, it must not be able to drive it.
+  const shown = escapeControls(state.label);
+  const label = shown.length > labelWidth ? `…${shown.slice(-(labelWidth - 1))}` : shown;
   return `${label} ${bar}${tail}`.slice(0, Math.max(1, width - 1));
 }
 

@@ -1,16 +1,16 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { hasControlCharacter } from '../output/control-characters.js';
 
 /** Device names Windows reserves in every directory, with or without an extension. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
-/** Control characters (NUL included) never belong in a file name. */
-const CONTROL = /[\u0000-\u001f\u007f]/; // eslint-disable-line no-control-regex
 /** Characters Windows forbids in names; a `:` would also open an NTFS alternate stream. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 
 /** Why a name was refused, or undefined when it is safe as one path segment. */
 export function unsafeSegmentReason(segment: string, platform: NodeJS.Platform = process.platform): string | undefined {
   if (segment === '') return 'empty name';
-  if (CONTROL.test(segment)) return 'control character (NUL or other) in name';
+  // C0 (NUL included), C1 and bidirectional controls: a name that could drive a terminal or hide its real order.
+  if (hasControlCharacter(segment)) return 'control character (NUL, C0, C1 or bidirectional) in name';
   if (segment === '.' || segment === '..') return `"${segment}" is a relative path`;
   if (segment.includes('/') || segment.includes('\\')) return 'path separator in name';
   if (WINDOWS_RESERVED.test(segment.trim())) return 'reserved device name';
