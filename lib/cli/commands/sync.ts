@@ -76,10 +76,14 @@ function runSync(context: CommandContext): Observable<never> {
   const progress = new SyncProgress(bar);
   const claimed = new Set<string>();
 
+  const run: SyncRun = { pattern, effects, claimed, client, progress, context };
+
   return items(context, client).pipe(
-    tap({ complete: () => progress.listed() }),
-    // The info request runs inside the concurrent step: with --uuids each file's info is a request of its own.
-    mergeMap((file) => file.info().pipe(concatMap((info) => syncOne({ file, info }, { pattern, effects, claimed, client, progress, context }))), concurrency),
+    tap({ next: () => progress.find(), complete: () => progress.listed() }),
+    // Deciding (the info, the path, whether it exists) runs ahead of the downloads, so the totals are final early.
+    // The info request is in this concurrent step: with --uuids each file's info is a request of its own.
+    mergeMap((file) => file.info().pipe(concatMap((info) => decide({ file, info }, run))), concurrency),
+    mergeMap((decision) => (decision === 'skipped' ? of(decision) : download(decision, run)), concurrency),
     reduce((tally, outcome) => ({ files: tally.files + 1, failed: tally.failed + (outcome === 'failed' ? 1 : 0) }), { files: 0, failed: 0 }),
     concatMap(({ files, failed }) => {
       if (failed > 0) throw new CliError(`${failed} of ${files} files failed to download`, ExitCode.other);
@@ -112,10 +116,20 @@ interface SyncRun {
   readonly context: CommandContext;
 }
 
-function syncOne({ file, info }: SyncItem, run: SyncRun): Observable<Outcome> {
+/** A file to download: where, and with which effects. */
+interface Planned extends SyncItem {
+  readonly path: string;
+  /** The path as printed: relative to the working directory. */
+  readonly shown: string;
+  readonly effects: string;
+}
+
+/** Where a file goes, or 'skipped' (with a message) when it cannot or need not be downloaded. */
+function decide({ file, info }: SyncItem, run: SyncRun): Observable<Planned | 'skipped'> {
   const { out } = run.context;
   const effects = info.is_image ? run.effects || file.defaultEffects : '';
-  const skip = (reason: string): Observable<Outcome> => {
+  const skip = (reason: string): Observable<'skipped'> => {
+    run.progress.skip();
     if (out.mode === 'json') out.result('', { uuid: info.uuid, filename: info.original_filename, skipped: reason });
     else out.note(`skipped ${info.uuid} (${JSON.stringify(info.original_filename)}): ${reason}`);
     return of('skipped');
@@ -128,28 +142,33 @@ function syncOne({ file, info }: SyncItem, run: SyncRun): Observable<Outcome> {
   const shown = relative(run.context.io.cwd, target.path) || target.path;
   // lstat: a symbolic link under the final name exists too (--replace replaces the link, never what it points to).
   return defer(() => from(lstat(target.path).then(() => true, () => false))).pipe(
-    concatMap((exists): Observable<Outcome> => {
+    concatMap((exists): Observable<Planned | 'skipped'> => {
       if (exists && !run.context.options.flag('replace')) return skip(`${shown} exists (use --replace)`);
       run.progress.plan(effects ? null : info.size);
-      let bytes = 0;
-      const url = `${run.client.options.cdnBase}${file.cdnPath(effects)}`;
-      return downloadTo(run.client, url, run.pattern.root, target.path).pipe(
-        tap((chunk) => {
-          bytes += chunk;
-          run.progress.received(chunk);
-        }),
-        count(),
-        map((): Outcome => {
-          run.progress.fileDone();
-          out.result(`${info.uuid}  ${shown}`, { uuid: info.uuid, path: target.path, bytes });
-          return 'saved';
-        }),
-        catchError((error: unknown) => {
-          run.progress.fileDone();
-          out.error(`${info.uuid}: ${errorMessage(error, [run.client.options.secretKey ?? ''])}`);
-          return of<Outcome>('failed');
-        }),
-      );
+      return of({ file, info, path: target.path, shown, effects });
+    }),
+  );
+}
+
+function download({ file, info, path, shown, effects }: Planned, run: SyncRun): Observable<Outcome> {
+  const { out } = run.context;
+  let bytes = 0;
+  const url = `${run.client.options.cdnBase}${file.cdnPath(effects)}`;
+  return downloadTo(run.client, url, run.pattern.root, path).pipe(
+    tap((chunk) => {
+      bytes += chunk;
+      run.progress.received(chunk);
+    }),
+    count(),
+    map((): Outcome => {
+      run.progress.fileDone();
+      out.result(`${info.uuid}  ${shown}`, { uuid: info.uuid, path, bytes });
+      return 'saved';
+    }),
+    catchError((error: unknown) => {
+      run.progress.fileDone();
+      out.error(`${info.uuid}: ${errorMessage(error, [run.client.options.secretKey ?? ''])}`);
+      return of<Outcome>('failed');
     }),
   );
 }

@@ -1,7 +1,14 @@
 import type { ProgressBar } from '../output/progress-bar.js';
 
-/** The totals of a sync, drawn as one progress line over all concurrent downloads. */
+/**
+ * The totals of a sync, drawn as one progress line over all concurrent downloads. The total is shown (and with it a
+ * percentage) only once it is final: the listing has ended and every file it found is decided (planned for download
+ * or skipped). Until then the line shows files and bytes without a percentage, so the percentage never runs
+ * backwards as more files are found.
+ */
 export class SyncProgress {
+  private found = 0;
+  private decided = 0;
   private planned = 0;
   private plannedBytes: number | null = 0;
   private finished = 0;
@@ -10,10 +17,23 @@ export class SyncProgress {
 
   constructor(private readonly bar: ProgressBar) {}
 
-  /** A file queued for download; `size` null when unknown (a rendition with effects). */
+  /** The listing found a file; {@link plan} or {@link skip} decides it. */
+  find(): void {
+    this.found++;
+    this.draw();
+  }
+
+  /** A found file queued for download; `size` null when unknown (a rendition with effects). */
   plan(size: number | null): void {
+    this.decided++;
     this.planned++;
     this.plannedBytes = this.plannedBytes === null || size === null ? null : this.plannedBytes + size;
+    this.draw();
+  }
+
+  /** A found file that will not be downloaded. */
+  skip(): void {
+    this.decided++;
     this.draw();
   }
 
@@ -27,14 +47,15 @@ export class SyncProgress {
     this.draw();
   }
 
-  /** Every file is known: the total becomes final. */
+  /** The listing has ended: no file will be found any more. */
   listed(): void {
     this.listing = false;
     this.draw();
   }
 
   private draw(): void {
-    const label = `sync ${this.finished}/${this.planned}${this.listing ? '+' : ''} files`;
-    this.bar.update(this.bytes, this.listing ? null : this.plannedBytes, label);
+    const final = !this.listing && this.decided === this.found;
+    const label = `sync ${this.finished}/${this.planned}${final ? '' : '+'} files`;
+    this.bar.update(this.bytes, final ? this.plannedBytes : null, label);
   }
 }
