@@ -1,10 +1,12 @@
-import { concatMap, defer, EMPTY, last, map, type Observable, tap, toArray } from 'rxjs';
+import { catchError, concatMap, defer, EMPTY, from, last, map, mergeMap, type Observable, of, tap, toArray } from 'rxjs';
 import { InvalidRequestError } from '../../errors.js';
 import { deleteFiles, storeFiles, type BatchResult, type BatchSuccess } from '../../resources/batch.js';
+import type { File } from '../../resources/file.js';
 import type { FileInfo } from '../../resources/file-info.js';
 import { pollUntil } from '../../upload/poll.js';
 import { CliError } from '../output/cli-error.js';
 import { ExitCode } from '../output/exit-codes.js';
+import { formatDatetime } from '../output/format.js';
 import type { Command, CommandContext } from './command.js';
 import { filesFromPaths } from './file-paths.js';
 import { waitOptions } from './wait-options.js';
@@ -17,10 +19,25 @@ interface BatchAction {
   readonly run: typeof storeFiles;
   /** True once the server reports the file in the wanted state. */
   readonly done: (info: FileInfo) => boolean;
+  /**
+   * When the action cannot say whether it did anything (the REST API answers a DELETE of a deleted file with its info,
+   * as for any other), the date the file already was in the wanted state: each file's info is read first, and a file
+   * already there is reported as such and not sent.
+   */
+  readonly alreadySince?: (info: FileInfo) => string | null;
 }
 
 const STORE: BatchAction = { name: 'store', past: 'stored', run: storeFiles, done: (info) => info.datetime_stored !== null };
-const DELETE: BatchAction = { name: 'delete', past: 'deleted', run: deleteFiles, done: (info) => info.datetime_removed !== null };
+const DELETE: BatchAction = {
+  name: 'delete',
+  past: 'deleted',
+  run: deleteFiles,
+  done: (info) => info.datetime_removed !== null,
+  alreadySince: (info) => info.datetime_removed,
+};
+
+/** Files' info requests at once, when an action reads them first. */
+const INFO_CONCURRENCY = 4;
 
 function batchCommand(action: BatchAction): Command {
   return {
@@ -44,7 +61,17 @@ function runBatch(action: BatchAction, context: CommandContext): Observable<unkn
   const timeout = options.number('timeout') ?? DEFAULT_TIMEOUT_SECONDS;
   const wait = options.flag('wait') ?? true;
   const client = context.client({ secret: true });
-  return action.run(files, client).pipe(
+  let already = 0;
+  return filesToSend(action, files, (info, since) => {
+    already++;
+    out.result(`${action.past.padEnd(8)} ${info.uuid}  (already ${action.past} at ${formatDatetime(since)})`, {
+      uuid: info.uuid,
+      ok: true,
+      already: true,
+      info,
+    });
+  }).pipe(
+    concatMap((toSend) => (toSend.length === 0 ? EMPTY : action.run(toSend, client))),
     concatMap((result) => (result.ok && wait && !action.done(result.info) ? waitFor(action, result, timeout) : [result])),
     tap((result) => {
       if (result.ok) {
@@ -61,9 +88,40 @@ function runBatch(action: BatchAction, context: CommandContext): Observable<unkn
       if (failures.length === 0) return EMPTY;
       const missing = failures.every((f) => /missing|not found/i.test(f.problem) || (f.error instanceof InvalidRequestError && f.error.status === 404));
       throw new CliError(
-        `${failures.length} of ${results.length} files not ${action.past}`,
+        `${failures.length} of ${results.length + already} files not ${action.past}`,
         missing ? ExitCode.notFound : ExitCode.other,
       );
+    }),
+  );
+}
+
+/**
+ * The files the action must be sent for: all of them, or, for an action with {@link BatchAction.alreadySince}, those
+ * whose info does not show them in the wanted state already (`reportAlready` is called for the others). A file whose
+ * info cannot be read is sent: the batch answer says what is wrong with it.
+ */
+function filesToSend(action: BatchAction, files: readonly File[], reportAlready: (info: FileInfo, since: string) => void): Observable<File[]> {
+  const alreadySince = action.alreadySince;
+  if (!alreadySince) return of([...files]);
+  return from(files).pipe(
+    mergeMap(
+      (file) =>
+        file.info().pipe(
+          map((info) => ({ file, since: alreadySince(info), info })),
+          catchError(() => of({ file, since: null, info: null })),
+        ),
+      INFO_CONCURRENCY,
+    ),
+    toArray(),
+    map((checked) => {
+      const toSend = new Set<File>(files);
+      // In the order given, whatever order the answers came in.
+      for (const { file, since, info } of [...checked].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file))) {
+        if (since === null || info === null) continue;
+        toSend.delete(file);
+        reportAlready(info, since);
+      }
+      return [...toSend];
     }),
   );
 }
