@@ -63,6 +63,16 @@ describe('ucare sync on a hostile or conflicting file system', () => {
     expect(statSync(join(cwd, 'out', uuidOf('good.txt'))).isFile()).toBeTrue();
   });
 
+  it('reports a --uuids file the server does not know, syncs the others, and exits "not found" (4)', async () => {
+    const cwd = tempDir();
+    const missing = '00000000-0000-4000-8000-000000000001';
+    const run = await ucare(cwd, 'sync', 'out', '--concurrency', '1', '--uuids', missing, uuidOf('good.txt'));
+    expect(run.code).withContext(run.stderr).toBe(4);
+    expect(run.stderr).toContain(`ERROR: ${missing}: `);
+    expect(run.stderr).toContain('ERROR: 1 of 2 files failed to download');
+    expect(entriesUnder(join(cwd, 'out'))).toEqual([`${uuidOf('good.txt')}.txt`]);
+  });
+
   it('never writes through a symbolic link planted below the target folder', async () => {
     const sandbox = tempDir('ucare-sandbox-');
     const cwd = join(sandbox, 'work');

@@ -22,7 +22,7 @@ import type { FileInfo } from '../../resources/file-info.js';
 import { FileList } from '../../resources/file-list.js';
 import { normalizeEffects } from '../../resources/effects.js';
 import { CliError } from '../output/cli-error.js';
-import { errorMessage, ExitCode } from '../output/exit-codes.js';
+import { errorMessage, ExitCode, exitCodeFor } from '../output/exit-codes.js';
 import { downloadTo } from '../sync/download.js';
 import { expandPattern, parsePattern, PLACEHOLDERS, type SyncPattern } from '../sync/pattern.js';
 import { SyncProgress } from '../sync/sync-progress.js';
@@ -63,7 +63,8 @@ interface SyncItem {
   readonly info: FileInfo;
 }
 
-type Outcome = 'saved' | 'skipped' | 'failed';
+/** What became of one file; 'missing': a `--uuids` file the server does not know (404). */
+type Outcome = 'saved' | 'skipped' | 'failed' | 'missing';
 
 function runSync(context: CommandContext): Observable<never> {
   const { options, out } = context;
@@ -82,11 +83,18 @@ function runSync(context: CommandContext): Observable<never> {
     tap({ next: () => progress.find(), complete: () => progress.listed() }),
     // Deciding (the info, the path, whether it exists) runs ahead of the downloads, so the totals are final early.
     // The info request is in this concurrent step: with --uuids each file's info is a request of its own.
-    mergeMap((file) => file.info().pipe(concatMap((info) => decide({ file, info }, run))), concurrency),
-    mergeMap((decision) => (decision === 'skipped' ? of(decision) : download(decision, run)), concurrency),
-    reduce((tally, outcome) => ({ files: tally.files + 1, failed: tally.failed + (outcome === 'failed' ? 1 : 0) }), { files: 0, failed: 0 }),
-    concatMap(({ files, failed }) => {
-      if (failed > 0) throw new CliError(`${failed} of ${files} files failed to download`, ExitCode.other);
+    mergeMap((file) => infoOrMissing(file, run).pipe(concatMap((info) => (info === 'missing' ? of(info) : decide({ file, info }, run)))), concurrency),
+    mergeMap((decision) => (typeof decision === 'string' ? of(decision) : download(decision, run)), concurrency),
+    reduce(
+      (tally, outcome) => ({
+        files: tally.files + 1,
+        failed: tally.failed + (outcome === 'failed' || outcome === 'missing' ? 1 : 0),
+        missing: tally.missing + (outcome === 'missing' ? 1 : 0),
+      }),
+      { files: 0, failed: 0, missing: 0 },
+    ),
+    concatMap(({ files, failed, missing }) => {
+      if (failed > 0) throw new CliError(`${failed} of ${files} files failed to download`, failed === missing ? ExitCode.notFound : ExitCode.other);
       return EMPTY;
     }),
     finalize(() => bar.finish()),
@@ -114,6 +122,21 @@ interface SyncRun {
   readonly client: Uploadcare;
   readonly progress: SyncProgress;
   readonly context: CommandContext;
+}
+
+/**
+ * The file's info, or 'missing' (reported as an error) when the server does not know the file: one bad `--uuids` entry
+ * does not stop the others. Any other failure (keys refused, throttling, network) concerns every file and ends the sync.
+ */
+function infoOrMissing(file: File, run: SyncRun): Observable<FileInfo | 'missing'> {
+  return file.info().pipe(
+    catchError((error: unknown) => {
+      if (exitCodeFor(error) !== ExitCode.notFound) throw error;
+      run.progress.skip();
+      run.context.out.error(`${file.uuid}: ${errorMessage(error, [run.client.options.secretKey ?? ''])}`);
+      return of('missing' as const);
+    }),
+  );
 }
 
 /** A file to download: where, and with which effects. */
