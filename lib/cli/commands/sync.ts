@@ -133,10 +133,15 @@ function infoOrMissing(file: File, run: SyncRun): Observable<FileInfo | 'missing
     catchError((error: unknown) => {
       if (exitCodeFor(error) !== ExitCode.notFound) throw error;
       run.progress.skip();
-      run.context.out.error(`${file.uuid}: ${errorMessage(error, [run.client.options.secretKey ?? ''])}`);
+      reportFailure(file.uuid, error, run);
       return of('missing' as const);
     }),
   );
+}
+
+/** `ERROR: <uuid>: <message>`, for a file that failed while the others go on. */
+function reportFailure(uuid: string, error: unknown, run: SyncRun): void {
+  run.context.out.error(`${uuid}: ${errorMessage(error, [run.client.options.secretKey ?? ''])}`);
 }
 
 /** A file to download: where, and with which effects. */
@@ -173,6 +178,7 @@ function decide({ file, info }: SyncItem, run: SyncRun): Observable<Planned | 's
   );
 }
 
+/** Downloads a planned file; a failure is reported and gives 'failed', the other files go on. */
 function download({ file, info, path, shown, effects }: Planned, run: SyncRun): Observable<Outcome> {
   const { out } = run.context;
   let bytes = 0;
@@ -190,7 +196,7 @@ function download({ file, info, path, shown, effects }: Planned, run: SyncRun): 
     }),
     catchError((error: unknown) => {
       run.progress.fileDone();
-      out.error(`${info.uuid}: ${errorMessage(error, [run.client.options.secretKey ?? ''])}`);
+      reportFailure(info.uuid, error, run);
       return of<Outcome>('failed');
     }),
   );
