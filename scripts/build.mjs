@@ -7,7 +7,6 @@
 //
 //   node scripts/build.mjs           build when a source changed
 //   node scripts/build.mjs --force   build anyway
-import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -42,6 +41,7 @@ function run(args) {
 
 async function javascript(entryPoints) {
   const since = Date.now();
+  const { build } = await import('esbuild'); // only now: a build that is skipped should not pay for loading it
   await Promise.all(
     FORMATS.map(({ format, dir }) =>
       build({ entryPoints, outdir: join(root, dir), outbase: join(root, 'lib'), format, platform: 'node', target: 'es2022', sourcemap: true, tsconfig: join(root, 'tsconfig.build.json'), logLevel: 'warning' }),
