@@ -16,7 +16,8 @@ import { isFresh, writeStamp } from './build-freshness.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-const say = (line) => console.log(`build: ${line}`);
+// Progress goes to stderr: stdout stays what the calling command prints (`npm pack --json` runs this as prepack).
+const say = (line) => console.error(`build: ${line}`);
 
 /** The module formats, each in its own tree with a package.json that tells Node how to read it. */
 const FORMATS = [

@@ -131,14 +131,17 @@ describe('the packed package (npm pack in a fresh copy of the tree, installed in
   let app: string;
   let installed: string;
   let files: string[];
+  /** The file count `npm pack --json` printed: it parses only when the prepack build left stdout alone. */
+  let reportedCount: number;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'rxuploadcare-package-'));
     // npm pack runs the prepack build: the copy has no dist/, as a clone has none.
-    const { tarball } = packFreshCopy(ROOT, dir);
-    files = tarballFiles(tarball);
+    const packed = packFreshCopy(ROOT, dir);
+    files = tarballFiles(packed.tarball);
+    reportedCount = packed.entryCount;
     app = join(dir, 'app');
-    installed = installTarball(tarball, app, join(ROOT, 'node_modules'), ['@types/node']);
+    installed = installTarball(packed.tarball, app, join(ROOT, 'node_modules'), ['@types/node']);
   }, 240_000);
 
   afterAll(() => {
@@ -175,6 +178,7 @@ describe('the packed package (npm pack in a fresh copy of the tree, installed in
     shipped.push('dist/cjs/node.d.ts', 'dist/cjs/emulator/index.d.ts', 'dist/esm/emulator/index.d.ts', 'dist/cjs/cli/main.js', 'dist/demo/app.js', 'package.json', 'README.md');
     expect(shipped.filter((path) => !files.includes(path))).toEqual([]);
     expect(files.filter((path) => /^(lib|spec|scripts|bench)\//.test(path))).toEqual([]);
+    expect(reportedCount).toBe(files.length);
   });
 
   it('loads and works through require() of dist/cjs/index.js', async () => {

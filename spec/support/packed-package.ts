@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** What a clone does not have: installs, outputs and the repository's own history. */
@@ -7,9 +7,9 @@ const NOT_IN_A_CLONE = new Set(['node_modules', 'dist', 'build', 'coverage', '.g
 
 /**
  * Copies the tree at `root` into `into` as a fresh clone has it (no dist/, no build/), its dependencies linked (as
- * `npm ci` would have installed them), and runs `npm pack` there. Returns the tarball's path and what npm printed.
+ * `npm ci` would have installed them), and runs `npm pack` there. Returns the tarball's path and its number of files, as `npm pack --json` reports them.
  */
-export function packFreshCopy(root: string, into: string): { readonly tarball: string; readonly output: string } {
+export function packFreshCopy(root: string, into: string): { readonly tarball: string; readonly entryCount: number } {
   const tree = join(into, 'clone');
   cpSync(root, tree, {
     recursive: true,
@@ -19,9 +19,11 @@ export function packFreshCopy(root: string, into: string): { readonly tarball: s
     },
   });
   symlinkSync(realpathSync(join(root, 'node_modules')), join(tree, 'node_modules'), 'dir');
-  const { name, version } = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { name: string; version: string };
-  const output = execFileSync('npm', ['pack', '--pack-destination', into], { cwd: tree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { tarball: join(into, `${name}-${version}.tgz`), output };
+  // --json: what tools read; the prepack build must leave stdout to it (its progress goes to stderr).
+  const printed = execFileSync('npm', ['pack', '--json', '--pack-destination', into], { cwd: tree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [packed] = JSON.parse(printed) as { filename: string; entryCount: number }[];
+  if (!packed) throw new Error(`npm pack --json printed no package: ${printed}`);
+  return { tarball: join(into, packed.filename), entryCount: packed.entryCount };
 }
 
 /** The paths in a tarball, without npm's leading `package/`. */
