@@ -1,5 +1,7 @@
 /**
- * The Node entry point: everything in the isomorphic entry, plus what needs Node (file-system sources).
+ * The Node entry point: everything in the isomorphic entry, plus what needs Node (file-system sources). Imported as
+ * `rxuploadcare/node` (typed in every TypeScript `moduleResolution`), or as `rxuploadcare` where the `node` export
+ * condition applies (Node itself; TypeScript's nodenext and node16).
  * @packageDocumentation
  */
 export * from './index.js';

@@ -1,8 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installTarball, packFreshCopy, tarballFiles } from './support/packed-package.js';
+import { RESOLUTION_MODES, typeErrors } from './support/type-check.js';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -11,7 +13,7 @@ const ROOT = resolve(__dirname, '..');
  * through the client's factories, printed as JSON. The same text goes into a CommonJS and an ES module script.
  */
 const WORKLOAD = `
-async function workload(lib, emulatorLib, rxjs) {
+async function workload(lib, emulatorLib, nodeLib, rxjs, path) {
   const { firstValueFrom, lastValueFrom, toArray } = rxjs;
   const emulator = await emulatorLib.startEmulator({ port: 0 });
   try {
@@ -27,6 +29,7 @@ async function workload(lib, emulatorLib, rxjs) {
     const groups = await lastValueFrom(uc.groupList().pipe(toArray()));
     const deleted = await lastValueFrom(uc.deleteFiles([copy]).pipe(toArray()));
     const missing = await firstValueFrom(uc.file('00000000-0000-4000-8000-000000000000').info()).catch((error) => error);
+    const fromDisk = await lastValueFrom(lib.uploadFile(nodeLib.fromPath(path), { store: true }, uc));
     return {
       uploaded: file instanceof lib.File && file.client === uc,
       filename: info.original_filename,
@@ -38,6 +41,7 @@ async function workload(lib, emulatorLib, rxjs) {
       deleted: deleted.map((result) => result.ok),
       notFound: missing instanceof lib.InvalidRequestError && missing instanceof lib.UploadcareException ? missing.status : String(missing),
       nodeEntry: typeof lib.fromPath === 'function',
+      fromPathUploaded: fromDisk.file instanceof lib.File ? fromDisk.file.uuid.length : 0,
     };
   } finally {
     await emulator.close();
@@ -45,13 +49,22 @@ async function workload(lib, emulatorLib, rxjs) {
 }
 `;
 
+/** What a script loads: the isomorphic entry, the emulator, the Node entry (fromPath). */
+interface Specifiers {
+  readonly lib: string;
+  readonly emulator: string;
+  readonly node: string;
+}
+
 /** A CommonJS script loading the package with require(). */
-function cjsScript(libSpecifier: string, emulatorSpecifier: string): string {
+function cjsScript({ lib, emulator, node }: Specifiers): string {
+  const [libName, emulatorName, nodeName] = [lib, emulator, node].map((specifier) => JSON.stringify(specifier));
   return `${WORKLOAD}
-const lib = require(${JSON.stringify(libSpecifier)});
-const emulatorLib = require(${JSON.stringify(emulatorSpecifier)});
-const resolved = [require.resolve(${JSON.stringify(libSpecifier)}), require.resolve(${JSON.stringify(emulatorSpecifier)})];
-workload(lib, emulatorLib, require('rxjs')).then(
+const lib = require(${libName});
+const emulatorLib = require(${emulatorName});
+const nodeLib = require(${nodeName});
+const resolved = [require.resolve(${libName}), require.resolve(${emulatorName}), require.resolve(${nodeName})];
+workload(lib, emulatorLib, nodeLib, require('rxjs'), __filename).then(
   (result) => console.log(JSON.stringify({ ...result, resolved })),
   (error) => { console.error(error); process.exit(1); },
 );
@@ -59,14 +72,18 @@ workload(lib, emulatorLib, require('rxjs')).then(
 }
 
 /** An ES module script loading the package with import(). */
-function esmScript(libSpecifier: string, emulatorSpecifier: string): string {
+function esmScript({ lib, emulator, node }: Specifiers): string {
+  const [libName, emulatorName, nodeName] = [lib, emulator, node].map((specifier) => JSON.stringify(specifier));
   return `${WORKLOAD}
-const lib = await import(${JSON.stringify(libSpecifier)});
-const emulatorLib = await import(${JSON.stringify(emulatorSpecifier)});
-const resolved = [import.meta.resolve(${JSON.stringify(libSpecifier)}), import.meta.resolve(${JSON.stringify(emulatorSpecifier)})];
-console.log(JSON.stringify({ ...(await workload(lib, emulatorLib, await import('rxjs'))), resolved }));
+const lib = await import(${libName});
+const emulatorLib = await import(${emulatorName});
+const nodeLib = await import(${nodeName});
+const resolved = [import.meta.resolve(${libName}), import.meta.resolve(${emulatorName}), import.meta.resolve(${nodeName})];
+const path = (await import('node:url')).fileURLToPath(import.meta.url);
+console.log(JSON.stringify({ ...(await workload(lib, emulatorLib, nodeLib, await import('rxjs'), path)), resolved }));
 `;
 }
+
 
 interface Outcome {
   readonly uploaded: boolean;
@@ -79,20 +96,52 @@ interface Outcome {
   readonly deleted: boolean[];
   readonly notFound: number | string;
   readonly nodeEntry: boolean;
-  readonly resolved: [string, string];
+  readonly fromPathUploaded: number;
+  readonly resolved: [string, string, string];
 }
 
-describe('the built package (npm run build)', () => {
+/**
+ * What an app writes in TypeScript, by module kind: the isomorphic entry, and fromPath/fromStream from the Node
+ * subpath. `rxuploadcare/node` resolves to the same files in every mode, so what type-checks is what runs.
+ */
+const TYPED_USE = `
+import { Uploadcare, uploadFile, type UploadEvent } from 'rxuploadcare';
+import { fromPath, fromStream, type StreamDescription } from 'rxuploadcare/node';
+import { Readable } from 'node:stream';
+import type { Observable } from 'rxjs';
+
+const uc = new Uploadcare({ publicKey: 'demopublickey' });
+const described: StreamDescription = { size: 5, name: 'hello.txt' };
+export const fromDisk: Observable<UploadEvent> = uploadFile(fromPath('hello.txt'), { store: true }, uc);
+export const fromPipe: Observable<UploadEvent> = uploadFile(fromStream(Readable.from(['hello']), described), {}, uc);
+`;
+/** Where Node runs the emulator: its subpath is typed wherever the `node` condition applies (not under bundler). */
+const TYPED_EMULATOR_USE = `
+import { startEmulator } from 'rxuploadcare/emulator';
+export const started: Promise<{ readonly url: string; close(): Promise<void> }> = startEmulator({ port: 0 });
+`;
+/** Under the `node` condition (nodenext, node16) the package's root has the Node entry's exports too. */
+const TYPED_ROOT_NODE_USE = `
+import { fromPath as rootFromPath } from 'rxuploadcare';
+export const rootSource = rootFromPath('hello.txt');
+`;
+
+describe('the packed package (npm pack in a fresh copy of the tree, installed into an empty app)', () => {
   let dir: string;
+  let app: string;
+  let installed: string;
+  let files: string[];
+  /** The file count `npm pack --json` printed: it parses only when the prepack build left stdout alone. */
+  let reportedCount: number;
 
   beforeAll(() => {
-    // spec/support/run-node.ts builds dist/ once before the shards start and says so; a lone run builds here.
-    if (process.env['RXUC_DIST_BUILT'] !== '1') execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
     dir = mkdtempSync(join(tmpdir(), 'rxuploadcare-package-'));
-    // An app that installed the package (a link to this repository) and its peer dependency rxjs.
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(ROOT, join(dir, 'node_modules', 'rxuploadcare'), 'dir');
-    symlinkSync(join(ROOT, 'node_modules', 'rxjs'), join(dir, 'node_modules', 'rxjs'), 'dir');
+    // npm pack runs the prepack build: the copy has no dist/, as a clone has none.
+    const packed = packFreshCopy(ROOT, dir);
+    files = tarballFiles(packed.tarball);
+    reportedCount = packed.entryCount;
+    app = join(dir, 'app');
+    installed = installTarball(packed.tarball, app, join(ROOT, 'node_modules'), ['@types/node']);
   }, 240_000);
 
   afterAll(() => {
@@ -100,10 +149,10 @@ describe('the built package (npm run build)', () => {
   });
 
   function run(name: string, text: string): Promise<Outcome> {
-    const script = join(dir, name);
+    const script = join(app, name);
     writeFileSync(script, text);
     return new Promise((done, fail) => {
-      execFile(process.execPath, [script], { cwd: dir, timeout: 60_000 }, (error, stdout, stderr) => {
+      execFile(process.execPath, [script], { cwd: app, timeout: 60_000 }, (error, stdout, stderr) => {
         if (error) return fail(new Error(`${name} failed: ${stderr || error.message}`));
         done(JSON.parse(stdout) as Outcome);
       });
@@ -119,31 +168,62 @@ describe('the built package (npm run build)', () => {
     expect(outcome.groups).toBe(2);
     expect(outcome.deleted).toEqual([true]);
     expect(outcome.notFound).toBe(404);
+    expect(outcome.fromPathUploaded).toBe(36);
   }
 
+  const inPackage = (path: string): string => join(installed, path);
+
+  it('ships the build (both module formats, their declarations, the demo page script, the CLI) and not the sources', () => {
+    const shipped = ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/esm/node.js', 'dist/esm/node.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts'];
+    shipped.push('dist/cjs/node.d.ts', 'dist/cjs/emulator/index.d.ts', 'dist/esm/emulator/index.d.ts', 'dist/cjs/cli/main.js', 'dist/demo/app.js', 'package.json', 'README.md');
+    expect(shipped.filter((path) => !files.includes(path))).toEqual([]);
+    expect(files.filter((path) => /^(lib|spec|scripts|bench)\//.test(path))).toEqual([]);
+    expect(reportedCount).toBe(files.length);
+  });
+
   it('loads and works through require() of dist/cjs/index.js', async () => {
-    const outcome = await run('direct.cjs', cjsScript(join(ROOT, 'dist/cjs/index.js'), join(ROOT, 'dist/cjs/emulator/index.js')));
+    const outcome = await run('direct.cjs', cjsScript({ lib: inPackage('dist/cjs/index.js'), emulator: inPackage('dist/cjs/emulator/index.js'), node: inPackage('dist/cjs/node.js') }));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeFalse();
   });
 
   it('loads and works through import() of dist/esm/index.js', async () => {
-    const outcome = await run('direct.mjs', esmScript(pathToFileURL(join(ROOT, 'dist/esm/index.js')).href, pathToFileURL(join(ROOT, 'dist/esm/emulator/index.js')).href));
+    const url = (path: string): string => pathToFileURL(inPackage(path)).href;
+    const outcome = await run('direct.mjs', esmScript({ lib: url('dist/esm/index.js'), emulator: url('dist/esm/emulator/index.js'), node: url('dist/esm/node.js') }));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeFalse();
   });
 
-  it('require(\'rxuploadcare\') and require(\'rxuploadcare/emulator\') resolve through the exports map to dist/cjs', async () => {
-    const outcome = await run('package.cjs', cjsScript('rxuploadcare', 'rxuploadcare/emulator'));
+  const BY_NAME: Specifiers = { lib: 'rxuploadcare', emulator: 'rxuploadcare/emulator', node: 'rxuploadcare/node' };
+
+  it('require() of rxuploadcare, rxuploadcare/emulator and rxuploadcare/node resolve through the exports map to dist/cjs', async () => {
+    const outcome = await run('package.cjs', cjsScript(BY_NAME));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeTrue();
-    expect(outcome.resolved).toEqual([join(ROOT, 'dist/cjs/node.js'), join(ROOT, 'dist/cjs/emulator/index.js')]);
+    expect(outcome.resolved).toEqual(['dist/cjs/node.js', 'dist/cjs/emulator/index.js', 'dist/cjs/node.js'].map(inPackage));
   });
 
-  it('import(\'rxuploadcare\') and import(\'rxuploadcare/emulator\') resolve through the exports map to dist/esm', async () => {
-    const outcome = await run('package.mjs', esmScript('rxuploadcare', 'rxuploadcare/emulator'));
+  it('import() of rxuploadcare, rxuploadcare/emulator and rxuploadcare/node resolve through the exports map to dist/esm', async () => {
+    const outcome = await run('package.mjs', esmScript(BY_NAME));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeTrue();
-    expect(outcome.resolved).toEqual([pathToFileURL(join(ROOT, 'dist/esm/node.js')).href, pathToFileURL(join(ROOT, 'dist/esm/emulator/index.js')).href]);
+    expect(outcome.resolved).toEqual(['dist/esm/node.js', 'dist/esm/emulator/index.js', 'dist/esm/node.js'].map((path) => pathToFileURL(inPackage(path)).href));
   });
+
+  for (const mode of RESOLUTION_MODES) {
+    it(`type-checks in TypeScript with moduleResolution ${mode.name}: fromPath from rxuploadcare/node${mode.name === 'bundler' ? '' : ', the emulator'}`, () => {
+      const folder = join(app, `ts-${mode.name}`);
+      mkdirSync(folder);
+      const write = (name: string, text: string): string => {
+        writeFileSync(join(folder, name), text);
+        return join(folder, name);
+      };
+      // nodenext and node16 read a file's module format from its extension: one ES module, one CommonJS.
+      const nodeModes = mode.name === 'nodenext' || mode.name === 'node16';
+      const sources = nodeModes
+        ? [write('esm.mts', TYPED_USE + TYPED_EMULATOR_USE + TYPED_ROOT_NODE_USE), write('cjs.cts', TYPED_USE + TYPED_EMULATOR_USE + TYPED_ROOT_NODE_USE)]
+        : [write('app.ts', TYPED_USE + (mode.name === 'bundler' ? '' : TYPED_EMULATOR_USE))];
+      expect(typeErrors(sources, mode)).toBe('');
+    });
+  }
 });
