@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from './blob-store.js';
 import type { FileRecord, GroupRecord, ProjectConfig, WebhookRecord } from './records.js';
+import type { Collection } from './snapshot.js';
+
+/** A record of one of the persisted collections. */
+export type StoredRecord = FileRecord | GroupRecord | WebhookRecord;
 
 /** A change to the state, as webhooks and persistence see it. */
 export type StoreEvent =
@@ -11,7 +15,14 @@ export type StoreEvent =
       readonly previous?: FileRecord;
     }
   | { readonly type: 'group.created' | 'group.updated' | 'group.deleted'; readonly group: GroupRecord }
-  | { readonly type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted'; readonly webhook: WebhookRecord };
+  | { readonly type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted'; readonly webhook: WebhookRecord }
+  | {
+      /** A change undone because it could not be made durable: the record is back as it was (absent: gone). */
+      readonly type: 'state.reverted';
+      readonly collection: Collection;
+      readonly key: string | number;
+      readonly record: StoredRecord | undefined;
+    };
 
 /**
  * Everything the emulator knows: projects, files, groups and the bytes behind them.
@@ -181,6 +192,19 @@ export class Store {
     for (const file of records.files) this.files.set(file.uuid, file);
     for (const group of records.groups) this.groups.set(group.id, group);
     for (const webhook of records.webhooks) this.webhooks.set(webhook.id, webhook);
+  }
+
+  /** Puts a record back as it was before a change that could not be written to disk (absent: removes it). */
+  revert(collection: Collection, key: string | number, record: StoredRecord | undefined): void {
+    const records = this.collection(collection);
+    if (record) records.set(key, record);
+    else records.delete(key);
+    this.emit({ type: 'state.reverted', collection, key, record });
+  }
+
+  private collection(collection: Collection): Map<string | number, StoredRecord> {
+    const records = collection === 'files' ? this.files : collection === 'groups' ? this.groups : this.webhooks;
+    return records as Map<string | number, StoredRecord>;
   }
 
   private emit(event: StoreEvent): void {
