@@ -14,6 +14,7 @@ type Key = string | number;
 
 /** A change recorded but not yet on disk: what to put back if writing it fails, and the request that made it. */
 interface PendingChange {
+  readonly event: StoreEvent;
   readonly entry: JournalEntry;
   readonly before: StoredRecord | undefined;
   readonly owner: ChangeOwner | undefined;
@@ -90,6 +91,7 @@ export class StatePersistence {
   /** Follows every change of `store` from now on (and undoes in it the changes that could not be written). */
   attach(store: Store): void {
     this.store = store;
+    store.deferCommits();
     store.onChange((event) => this.record(event));
   }
 
@@ -135,7 +137,7 @@ export class StatePersistence {
     const owner = currentOwner();
     if (owner) owner.lastSeq = seq;
     this.apply(entry);
-    this.pending.push({ entry, before, owner });
+    this.pending.push({ event, entry, before, owner });
     this.writing ??= this.writeLoop();
   }
 
@@ -164,6 +166,7 @@ export class StatePersistence {
         this.undo([...batch, ...this.pending], error);
         continue;
       }
+      for (const change of batch) this.store?.commit(change.event);
       this.settle(upTo);
     }
     this.writing = null;

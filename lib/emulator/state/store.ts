@@ -34,6 +34,9 @@ export class Store {
   private readonly files = new Map<string, FileRecord>();
   private readonly groups = new Map<string, GroupRecord>();
   private readonly listeners: ((event: StoreEvent) => void)[] = [];
+  private readonly commitListeners: ((event: StoreEvent) => void)[] = [];
+  /** True once a persistence confirms changes itself ({@link deferCommits}). */
+  private commitsDeferred = false;
   private readonly webhooks = new Map<number, WebhookRecord>();
   private readonly remoteObjects = new Set<string>();
 
@@ -44,9 +47,27 @@ export class Store {
     for (const project of projects) this.projectsByPublicKey.set(project.publicKey, project);
   }
 
-  /** Calls `listener` after every change. */
+  /** Calls `listener` after every change, as it is made in memory (undone changes are then `state.reverted`). */
   onChange(listener: (event: StoreEvent) => void): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Calls `listener` after every change once it is final: at once in memory, once on disk with a data directory.
+   * Effects outside the emulator (webhooks) listen here, so a change undone by a failed write never reaches them.
+   */
+  onCommit(listener: (event: StoreEvent) => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  /** From now on changes are final only when {@link commit} says so (the persistence calls it once they are on disk). */
+  deferCommits(): void {
+    this.commitsDeferred = true;
+  }
+
+  /** Reports `event`, emitted earlier, as final. */
+  commit(event: StoreEvent): void {
+    for (const listener of this.commitListeners) listener(event);
   }
 
   project(publicKey: string): ProjectConfig | undefined {
@@ -209,5 +230,6 @@ export class Store {
 
   private emit(event: StoreEvent): void {
     for (const listener of this.listeners) listener(event);
+    if (!this.commitsDeferred && event.type !== 'state.reverted') this.commit(event);
   }
 }

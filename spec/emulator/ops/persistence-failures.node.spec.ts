@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
 import { Journal } from '../../../lib/emulator/state/journal.js';
+import { startHookReceiver } from '../rest/support/hook-receiver.js';
 import { rest } from '../rest/support/signed-fetch.js';
 import { baseUploadForm, rawRequest, SLOW_SPEC_MS, type RawAnswer } from './support.js';
 
@@ -93,5 +94,30 @@ describe('emulator persistence when the disk fails (--data-dir)', () => {
     await emulator.close();
     emulator = await startEmulator({ port: 0, dataDir: dir });
     expect(emulator.store.filesOf('demopublickey')).toEqual([]);
+  }, SLOW_SPEC_MS);
+
+  it('announces no webhook for an upload that was undone, and announces the next one', async () => {
+    const receiver = await startHookReceiver();
+    try {
+      emulator = await startEmulator({ port: 0, dataDir: dir });
+      const created = await rest(emulator.url, {
+        method: 'POST',
+        path: '/webhooks/',
+        body: { target_url: `${receiver.url}/hook`, event: 'file.uploaded', is_active: true },
+      });
+      expect(created.status).toBe(201);
+      const append = spyOn(Journal.prototype, 'append').and.rejectWith(diskFull());
+      const undone = await upload(emulator, 'unannounced.txt');
+      expect(undone.kind === 'answer' ? undone.status : undone.code).toBe(500);
+      append.and.callThrough();
+      const announced = uuidOf(await upload(emulator, 'announced.txt'));
+      const delivered: string[] = [];
+      while (!delivered.includes(announced)) {
+        delivered.push((JSON.parse((await receiver.next()).body.toString()) as { data: { uuid: string } }).data.uuid);
+      }
+      expect(delivered).toEqual([announced]);
+    } finally {
+      await receiver.close();
+    }
   }, SLOW_SPEC_MS);
 });
