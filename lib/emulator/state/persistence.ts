@@ -182,8 +182,16 @@ export class StatePersistence {
       else this.records[entry.collection].delete(key);
       this.store?.revert(entry.collection, key, before);
       if (owner) owner.failure = error;
+      // A file that never was leaves no bytes behind (every file record owns its blob alone).
+      if (entry.op === 'put' && entry.collection === 'files' && !before) this.dropBlob((entry.record as FileRecord).blobId);
     }
     this.settle(this.seq);
+  }
+
+  private dropBlob(id: string): void {
+    this.store?.blobs.delete(id).catch((error: unknown) => {
+      process.stderr.write(`Emulator blob ${id} of an undone upload could not be deleted (it goes at the next start): ${String(error)}\n`);
+    });
   }
 
   /** Every change up to `upTo` is on disk or undone: answers the requests waiting for theirs. */

@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
 import { Journal } from '../../../lib/emulator/state/journal.js';
 import { startHookReceiver } from '../rest/support/hook-receiver.js';
 import { rest } from '../rest/support/signed-fetch.js';
-import { baseUploadForm, rawRequest, SLOW_SPEC_MS, type RawAnswer } from './support.js';
+import { baseUploadForm, eventually, rawRequest, SLOW_SPEC_MS, type RawAnswer } from './support.js';
 
 // --data-dir under a failing disk (issue 13, item 6): the journal's appends are made to fail the way a full disk
 // fails them (ENOSPC), which a root-run test cannot get from file permissions.
@@ -54,6 +54,8 @@ describe('emulator persistence when the disk fails (--data-dir)', () => {
     expect(failed.kind === 'answer' ? failed.status : failed.code).toBe(500);
     expect(emulator.store.filesOf('demopublickey').map((file) => file.filename)).toEqual(['before.txt']);
     expect(await listedUuids(emulator)).toEqual([kept]);
+    const blobs = await eventually(() => readdir(join(dir, 'blobs')), (names) => names.length === 1, 'the undone upload\'s blob to go');
+    expect(blobs).toEqual([emulator.store.fileByUuid(kept)?.blobId ?? 'missing']);
 
     append.and.callThrough();
     const recovered = uuidOf(await upload(emulator, 'after.txt'));
