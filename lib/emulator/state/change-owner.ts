@@ -8,6 +8,11 @@ export interface ChangeOwner {
 
 const owners = new AsyncLocalStorage<ChangeOwner>();
 
+/** An owner that made no change yet. */
+export function newOwner(): ChangeOwner {
+  return { lastSeq: 0, failure: null };
+}
+
 /** Runs `work` with every store change it makes (its awaits included) counted as `owner`'s. */
 export function runAsOwner<T>(owner: ChangeOwner, work: () => T): T {
   return owners.run(owner, work);

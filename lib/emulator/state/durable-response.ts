@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { runAsOwner, type ChangeOwner } from './change-owner.js';
+import { newOwner, runAsOwner } from './change-owner.js';
 import type { StatePersistence } from './persistence.js';
 
 /** What a request whose state change could not be written is answered (its change was undone). */
@@ -14,7 +14,7 @@ type Call = readonly ['writeHead' | 'write' | 'end', unknown[]];
  * other requests change meanwhile.
  */
 export function serveDurably(res: ServerResponse, persistence: StatePersistence, serve: () => Promise<void>): Promise<void> {
-  const owner: ChangeOwner = { lastSeq: 0, failure: null };
+  const owner = newOwner();
   const original = { writeHead: res.writeHead, write: res.write, end: res.end };
   const call = (method: Call[0], args: unknown[]): unknown => (original[method] as (...args: unknown[]) => unknown).apply(res, args);
   const held: Call[] = [];

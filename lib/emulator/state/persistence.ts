@@ -91,7 +91,7 @@ export class StatePersistence {
   /** Follows every change of `store` from now on (and undoes in it the changes that could not be written). */
   attach(store: Store): void {
     this.store = store;
-    store.deferCommits();
+    store.deferCommits((owner) => this.whenDurable(owner));
     store.onChange((event) => this.record(event));
   }
 

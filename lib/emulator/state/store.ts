@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from './blob-store.js';
+import type { ChangeOwner } from './change-owner.js';
 import type { FileRecord, GroupRecord, ProjectConfig, WebhookRecord } from './records.js';
 import type { Collection } from './snapshot.js';
 
@@ -35,8 +36,8 @@ export class Store {
   private readonly groups = new Map<string, GroupRecord>();
   private readonly listeners: ((event: StoreEvent) => void)[] = [];
   private readonly commitListeners: ((event: StoreEvent) => void)[] = [];
-  /** True once a persistence confirms changes itself ({@link deferCommits}). */
-  private commitsDeferred = false;
+  /** Set once a persistence confirms changes itself ({@link deferCommits}): when `owner`'s changes are final. */
+  private finalOf: ((owner: ChangeOwner) => Promise<void>) | null = null;
   private readonly webhooks = new Map<number, WebhookRecord>();
   private readonly remoteObjects = new Set<string>();
 
@@ -60,9 +61,17 @@ export class Store {
     this.commitListeners.push(listener);
   }
 
-  /** From now on changes are final only when {@link commit} says so (the persistence calls it once they are on disk). */
-  deferCommits(): void {
-    this.commitsDeferred = true;
+  /**
+   * From now on changes are final only when {@link commit} says so (the persistence calls it once they are on disk);
+   * `whenFinal` tells when an owner's changes are.
+   */
+  deferCommits(whenFinal: (owner: ChangeOwner) => Promise<void>): void {
+    this.finalOf = whenFinal;
+  }
+
+  /** Resolves once the changes `owner` made are final (at once in memory); rejects when they were undone. */
+  whenFinal(owner: ChangeOwner): Promise<void> {
+    return this.finalOf ? this.finalOf(owner) : Promise.resolve();
   }
 
   /** Reports `event`, emitted earlier, as final. */
@@ -230,6 +239,6 @@ export class Store {
 
   private emit(event: StoreEvent): void {
     for (const listener of this.listeners) listener(event);
-    if (!this.commitsDeferred && event.type !== 'state.reverted') this.commit(event);
+    if (!this.finalOf && event.type !== 'state.reverted') this.commit(event);
   }
 }

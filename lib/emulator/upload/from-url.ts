@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import type { EmulatorContext } from '../context.js';
+import { newOwner, runAsOwner } from '../state/change-owner.js';
 import type { ProjectConfig } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { UploadApiError } from './errors.js';
@@ -127,14 +128,21 @@ async function download(store: Store, tasks: FromUrlTasks, token: string, reques
         }
       })(),
     );
-    const file = await addUploadedFile(store, {
-      project: request.project,
-      blob,
-      filename: request.filename ?? filenameOf(source.url),
-      contentType: source.contentType,
-      store: request.store,
-      metadata: request.metadata,
-      source: request.sourceUrl.href,
+    // Success is reported once the file is final (on disk with --data-dir): a file undone by a failed write is an error.
+    const owner = newOwner();
+    const file = await runAsOwner(owner, () =>
+      addUploadedFile(store, {
+        project: request.project,
+        blob,
+        filename: request.filename ?? filenameOf(source.url),
+        contentType: source.contentType,
+        store: request.store,
+        metadata: request.metadata,
+        source: request.sourceUrl.href,
+      }),
+    );
+    await store.whenFinal(owner).catch(() => {
+      throw new UploadApiError('UploadAPIError');
     });
     if (request.saveDuplicate) tasks.rememberUrl(request.project.publicKey, request.sourceUrl.href, file.uuid);
     tasks.set(token, { status: 'success', uuid: file.uuid });

@@ -1,10 +1,13 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
 import { Journal } from '../../../lib/emulator/state/journal.js';
 import { startHookReceiver } from '../rest/support/hook-receiver.js';
 import { rest } from '../rest/support/signed-fetch.js';
+import { postForm, waitForFromUrl } from '../upload/upload-api-helpers.js';
 import { baseUploadForm, eventually, rawRequest, SLOW_SPEC_MS, type RawAnswer } from './support.js';
 
 // --data-dir under a failing disk (issue 13, item 6): the journal's appends are made to fail the way a full disk
@@ -120,6 +123,24 @@ describe('emulator persistence when the disk fails (--data-dir)', () => {
       expect(delivered).toEqual([announced]);
     } finally {
       await receiver.close();
+    }
+  }, SLOW_SPEC_MS);
+
+  it('reports a from_url upload undone by a failed write as an error, never as a success', async () => {
+    const source = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('from a URL'));
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    try {
+      emulator = await startEmulator({ port: 0, dataDir: dir });
+      const append = spyOn(Journal.prototype, 'append').and.rejectWith(diskFull());
+      const started = await postForm('/from_url/?jsonerrors=1', { pub_key: 'demopublickey', source_url: `http://127.0.0.1:${(source.address() as AddressInfo).port}/a.txt` }, emulator.url);
+      const states = await waitForFromUrl(started.json['token'] as string, emulator.url);
+      append.and.callThrough();
+      expect(states.map((state) => state['status'])).not.toContain('success');
+      expect(states[states.length - 1]).toEqual({ status: 'error', error: 'Internal error.', error_code: 'UploadAPIError' });
+      expect(emulator.store.filesOf('demopublickey')).toEqual([]);
+    } finally {
+      source.closeAllConnections();
+      await new Promise((resolve) => source.close(resolve));
     }
   }, SLOW_SPEC_MS);
 });
