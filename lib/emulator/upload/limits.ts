@@ -1,9 +1,9 @@
 import { EmulatorOptionError } from '../options.js';
 
 /**
- * The Upload API's size and count limits. Where the real service documents a value it is the default; the others
- * (field and file counts, field bytes) it enforces without publishing them, and the defaults here are generous for any
- * client while bounding what one request can make the emulator hold. See docs/emulator.md, "Limits".
+ * The Upload API's size and count limits. Where the real service documents a value it is the default. Field and file
+ * counts and field bytes it enforces without publishing values; their defaults are Django's (1 000 fields, 2.5 MiB of
+ * fields, 100 files), whose three limit errors the real service's codes mirror. See docs/emulator.md, "Limits".
  */
 export interface UploadLimits {
   /**
@@ -29,7 +29,7 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFileSize: 5 * 1024 ** 4,
   multipartParts: 10_000,
   formFields: 1000,
-  formFieldBytes: 1024 * 1024,
+  formFieldBytes: 2.5 * 1024 * 1024,
   formFiles: 100,
 };
 

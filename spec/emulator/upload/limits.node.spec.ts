@@ -108,7 +108,7 @@ describe('emulator Upload API limits', () => {
   });
 
   describe('POST /base/', () => {
-    it('refuses fields beyond the field bytes limit (1 MiB) at once, whatever their number', async () => {
+    it('refuses fields beyond the field bytes limit (2.5 MiB) at once, whatever their number', async () => {
       const answer = await answerWhileSending(base(), repeat(600, (i) => fieldPart(`field${i}`, 'x'.repeat(256 * 1024))));
       expect([answer.status, errorCode(answer)]).toEqual([413, 'RequestSizeLimitExceededError']);
     }, SLOW_SPEC_MS);
