@@ -162,6 +162,18 @@ describe('emulator Upload API limits', () => {
       expect((answer.json['error'] as Record<string, unknown>)['error_code']).toBe('FileSizeLimitExceededError');
     });
 
+    it('answers a file of the largest size with no more part URLs than the part limit', async () => {
+      const defaults = await startEmulator({ port: 0 });
+      try {
+        const size = DEFAULT_UPLOAD_LIMITS.maxFileSize;
+        const answer = await postForm('/multipart/start/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, filename: 'f.bin', size: String(size) }, defaults.url);
+        expect(answer.status).toBe(200);
+        expect((answer.json['parts'] as string[]).length).toBe(DEFAULT_UPLOAD_LIMITS.multipartParts);
+      } finally {
+        await defaults.close();
+      }
+    });
+
     it('answers at most the part count limit of part URLs, growing the default part size to fit', async () => {
       const limited = await startEmulator({ port: 0, limits: { multipartParts: 4 } });
       try {
