@@ -40,7 +40,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = resolveHost(options.host);
   const projects = resolveProjects(options.projects);
   const limits = resolveUploadLimits(options.limits);
-  const state = await openState(projects, options.dataDir);
+  const state = await openState(projects, options.dataDir, limits.memoryStoreBytes);
   try {
     return await serve(state, projects, host, limits, options);
   } catch (error) {

@@ -17,7 +17,7 @@ import { chaosScale } from './support/scale.js';
 
 const KEY = 'demopublickey';
 const B = 'chaosLimitsBoundary';
-const LIMITS: UploadLimits = { directUploadBytes: 48 * 1024, maxFileSize: 1024 * 1024, multipartParts: 10, formFields: 12, formFieldBytes: 2048, formFiles: 4 };
+const LIMITS: Omit<UploadLimits, 'memoryStoreBytes'> = { directUploadBytes: 48 * 1024, maxFileSize: 1024 * 1024, multipartParts: 10, formFields: 12, formFieldBytes: 2048, formFiles: 4 };
 
 interface FormShape {
   /** Where the public key goes, and whether it is a project's. */

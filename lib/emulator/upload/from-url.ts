@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import type { EmulatorContext } from '../context.js';
+import { BlobStoreFullError } from '../state/blob-store.js';
 import { newOwner, runAsOwner } from '../state/change-owner.js';
 import type { ProjectConfig } from '../state/records.js';
 import type { Store } from '../state/store.js';
@@ -153,6 +154,7 @@ async function download(store: Store, tasks: FromUrlTasks, token: string, reques
 
 function asDownloadError(error: unknown): UploadApiError {
   if (error instanceof UploadApiError) return error;
+  if (error instanceof BlobStoreFullError) return new UploadApiError('FileSizeLimitExceededError');
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new UploadApiError('DownloadFileTimeLimitExceededError', DOWNLOAD_TIME_LIMIT_SECONDS);
   }

@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { EmulatorOptionError } from '../options.js';
 
 /**
@@ -21,6 +22,12 @@ export interface UploadLimits {
   readonly formFieldBytes: number;
   /** Files of one direct upload (`RequestFileNumberLimitExceededError`). */
   readonly formFiles: number;
+  /**
+   * Without a data directory, the file bytes the emulator keeps in memory together; an upload that would pass it is
+   * refused (`RequestSizeLimitExceededError`, a from-URL task `FileSizeLimitExceededError`) and kept in no part.
+   * Emulator only; ignored with `dataDir`. Default: a quarter of the machine's memory.
+   */
+  readonly memoryStoreBytes: number;
 }
 
 /** The limits in force when none are given. */
@@ -31,6 +38,7 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   formFields: 1000,
   formFieldBytes: 2.5 * 1024 * 1024,
   formFiles: 100,
+  memoryStoreBytes: Math.floor(totalmem() / 4),
 };
 
 /** The names of the limits, as options and `--limit NAME=N` spell them. */

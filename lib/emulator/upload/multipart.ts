@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../context.js';
-import type { BlobRef } from '../state/blob-store.js';
+import { BlobStoreFullError, type BlobRef } from '../state/blob-store.js';
 import { UploadApiError } from './errors.js';
 import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
@@ -69,6 +69,7 @@ export function registerMultipartRoutes({ router, store, origin, limits }: Emula
     try {
       blob = await store.blobs.write(uptoExpected(req, expected, received));
     } catch (error) {
+      if (error instanceof BlobStoreFullError) return s3Error(req, res, 400, 'EntityTooLarge', error.message);
       // A client that goes away mid-part leaves nothing (the blob store keeps no half blob) and needs no answer.
       if (!req.complete) return void res.destroy();
       throw error;

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import type { MemoryBlobStore } from '../../../lib/emulator/state/blob-store.js';
 import { CliUsageError, parseCli } from '../../../lib/emulator/cli-args.js';
 import { EmulatorOptionError } from '../../../lib/emulator/options.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../../../lib/emulator/upload/limits.js';
@@ -234,5 +235,30 @@ describe('emulator Upload API limits', () => {
         expect(await leftBlobs()).toEqual([]);
       });
     }
+  });
+
+  describe('in memory (no --data-dir)', () => {
+    it('holds no more file bytes than memoryStoreBytes: uploads beyond are refused and keep nothing', async () => {
+      const capacity = 1024 * 1024;
+      const small = await startEmulator({ port: 0, limits: { memoryStoreBytes: capacity } });
+      const source = createServer((_req, res) => res.writeHead(200).end(Buffer.alloc(2 * capacity, 6)));
+      await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+      const held = (): number => (small.store.blobs as MemoryBlobStore).bytes;
+      try {
+        const upload = () => postForm('/base/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, file: { bytes: new Uint8Array(600 * 1024), filename: 'f.bin' } }, small.url);
+        expect((await upload()).status).toBe(200);
+        const refused = await upload();
+        expect([refused.status, (refused.json['error'] as Record<string, unknown>)['error_code']]).toEqual([413, 'RequestSizeLimitExceededError']);
+        expect(held()).toBe(600 * 1024);
+        const started = await postForm('/from_url/?jsonerrors=1', { pub_key: PUBLIC_KEY, source_url: `http://127.0.0.1:${(source.address() as AddressInfo).port}/big.bin` }, small.url);
+        const states = await waitForFromUrl(started.json['token'] as string, small.url);
+        expect(states[states.length - 1]).toEqual({ status: 'error', error: 'File is too large.', error_code: 'FileSizeLimitExceededError' });
+        expect(held()).toBe(600 * 1024);
+      } finally {
+        source.closeAllConnections();
+        await new Promise((resolve) => source.close(resolve));
+        await small.close();
+      }
+    });
   });
 });
