@@ -3,6 +3,7 @@ import type { FaultRule, FaultScope } from './faults/rules.js';
 import { InvalidFaultRuleError, parseFaultRule } from './faults/rules.js';
 import type { EmulatorOptions } from './options.js';
 import type { ProjectConfig } from './state/records.js';
+import { UPLOAD_LIMIT_NAMES, type UploadLimits } from './upload/limits.js';
 
 /** Default port of `npm start` (the next free one is taken when it is busy, unless `--strict-port`). */
 export const DEFAULT_CLI_PORT = 8000;
@@ -29,6 +30,8 @@ Options:
   --project PUB:SECRET[:signed]
                          serve this project (repeatable; replaces the demo project);
                          ':signed' makes it require signed uploads
+  --limit NAME=N         an Upload API limit (repeatable): ${UPLOAD_LIMIT_NAMES.join(', ')}
+                         (bytes or counts; defaults and errors in docs/emulator.md, "Limits")
 Faults (all scoped by --fault-path when given):
   --throttle-rate F      answer a fraction F (0..1) of requests with 429
   --throttle-count N     answer the first N requests with 429
@@ -65,6 +68,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(flags['data-dir'] === undefined ? {} : { dataDir: flags['data-dir'] }),
     ...(flags['seed-files'] === undefined ? {} : { seedFiles: integer('--seed-files', flags['seed-files'], 0, 1_000_000) }),
     ...(flags.project ? { projects: flags.project.map(project) } : {}),
+    ...(flags.limit ? { limits: uploadLimits(flags.limit) } : {}),
     faults: {
       rules: faultRules(flags),
       ...(flags['fault-seed'] === undefined ? {} : { seed: integer('--fault-seed', flags['fault-seed'], 0, 2 ** 32 - 1) }),
@@ -86,6 +90,7 @@ function parse(argv: readonly string[]) {
       'data-dir': text,
       'seed-files': text,
       project: { type: 'string', multiple: true },
+      limit: { type: 'string', multiple: true },
       'throttle-rate': text,
       'throttle-count': text,
       'retry-after': text,
@@ -176,6 +181,19 @@ function project(spec: string): Partial<ProjectConfig> {
     throw new CliUsageError('--project must be PUBLIC_KEY:SECRET_KEY or PUBLIC_KEY:SECRET_KEY:signed');
   }
   return { publicKey, secretKey, requireSignedUploads: flag === 'signed' };
+}
+
+function uploadLimits(specs: readonly string[]): Partial<UploadLimits> {
+  const limits: Partial<Record<keyof UploadLimits, number>> = {};
+  for (const spec of specs) {
+    const [name = '', value, ...rest] = spec.split('=');
+    const known = UPLOAD_LIMIT_NAMES.find((limit) => limit === name);
+    if (!known || value === undefined || rest.length > 0) {
+      throw new CliUsageError(`--limit must be NAME=N with NAME one of ${UPLOAD_LIMIT_NAMES.join(', ')}, got ${JSON.stringify(spec)}`);
+    }
+    limits[known] = integer(`--limit ${known}`, value, 1, Number.MAX_SAFE_INTEGER);
+  }
+  return limits;
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {

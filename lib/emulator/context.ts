@@ -1,11 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Router } from './router.js';
 import type { Store } from './state/store.js';
+import type { UploadLimits } from './upload/limits.js';
 
 /** What every group of routes is registered with. */
 export interface EmulatorContext {
   readonly router: Router;
   readonly store: Store;
+  /** The Upload API's size and count limits in force. */
+  readonly limits: UploadLimits;
   /**
    * The origin for absolute URLs in an answer to `req`: the one the client used (its `Host` header), else the
    * emulator's listening origin, e.g. `http://127.0.0.1:8000` (known once the server listens).

@@ -1,5 +1,6 @@
 import type { FaultSettings } from './faults/rules.js';
 import type { ProjectConfig } from './state/records.js';
+import type { UploadLimits } from './upload/limits.js';
 
 /** Options of {@link startEmulator}. Every field has a default; see docs/emulator.md. */
 export interface EmulatorOptions {
@@ -19,6 +20,8 @@ export interface EmulatorOptions {
   readonly faults?: FaultSettings;
   /** How many requests the request log keeps. Default 10 000. */
   readonly requestLogLimit?: number;
+  /** The Upload API's size and count limits, over the defaults (the real service's where it documents them; docs/emulator.md, "Limits"). */
+  readonly limits?: Partial<UploadLimits>;
 }
 
 /** An option that the emulator refuses, with the option's name. */

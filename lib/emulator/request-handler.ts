@@ -7,7 +7,7 @@ import { dropConnection } from './faults/drop.js';
 import { paceResponse } from './faults/slow-response.js';
 import { corsHeaders, HttpError, sendJson } from './http-util.js';
 import type { Router } from './router.js';
-import { endWhenDurable } from './state/durable-response.js';
+import { serveDurably } from './state/durable-response.js';
 import type { StatePersistence } from './state/persistence.js';
 
 /** What the request pipeline works with. */
@@ -34,7 +34,11 @@ export async function handleRequest(pipeline: RequestPipeline, req: IncomingMess
   }
   const entry = pipeline.requests.start(req.method ?? 'GET', req.url ?? '/', url.pathname);
   followOutcome(pipeline.requests, entry, res, pipeline.closing);
-  if (pipeline.persistence) endWhenDurable(res, pipeline.persistence, pipeline.persistence.generation);
+  const serve = (): Promise<void> => serveLogged(pipeline, req, res, url, entry);
+  await (pipeline.persistence ? serveDurably(res, pipeline.persistence, serve) : serve());
+}
+
+async function serveLogged(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse, url: URL, entry: LoggedRequest): Promise<void> {
   try {
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();

@@ -14,6 +14,7 @@ import { openState, type OpenedState } from './state/open-state.js';
 import type { ProjectConfig } from './state/records.js';
 import { seedFiles } from './state/seed.js';
 import type { Store } from './state/store.js';
+import { resolveUploadLimits, type UploadLimits } from './upload/limits.js';
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -38,9 +39,10 @@ const KEEP_ALIVE_TIMEOUT_MS = 10_000;
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = resolveHost(options.host);
   const projects = resolveProjects(options.projects);
-  const state = await openState(projects, options.dataDir);
+  const limits = resolveUploadLimits(options.limits);
+  const state = await openState(projects, options.dataDir, limits.memoryStoreBytes);
   try {
-    return await serve(state, projects, host, options);
+    return await serve(state, projects, host, limits, options);
   } catch (error) {
     await state.persistence?.close();
     throw error;
@@ -51,6 +53,7 @@ async function serve(
   { store, persistence }: OpenedState,
   projects: readonly ProjectConfig[],
   host: string,
+  limits: UploadLimits,
   options: EmulatorOptions,
 ): Promise<RunningEmulator> {
   const seedProject = projects[0];
@@ -60,7 +63,7 @@ async function serve(
 
   const router = new Router();
   let origin = '';
-  const context: EmulatorContext = { router, store, origin: (req) => requestOrigin(req, origin) };
+  const context: EmulatorContext = { router, store, limits, origin: (req) => requestOrigin(req, origin) };
   registerRoutes(context);
 
   const faults = new FaultController(options.faults);

@@ -28,34 +28,45 @@ export interface BlobStore {
 let counter = 0;
 export const newBlobId = (): string => `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-/** Keeps blobs as lists of the chunks they arrived in, so concatenation copies nothing. */
+/** A blob store that cannot take more bytes: its capacity is reached. */
+export class BlobStoreFullError extends Error {
+  override readonly name = 'BlobStoreFullError';
+  constructor(readonly capacity: number) {
+    super(`The emulator's memory blob store is full (${capacity} bytes); use --data-dir or a larger memoryStoreBytes limit`);
+  }
+}
+
+/**
+ * Keeps blobs as lists of the chunks they arrived in, so concatenation copies nothing. Holds at most `capacity` bytes
+ * (counted as they arrive, concatenations included): a write that would pass it fails with {@link BlobStoreFullError}
+ * and keeps nothing.
+ */
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, { chunks: Uint8Array[]; size: number }>();
+  private used = 0;
 
-  async write(source: AsyncIterable<Uint8Array>): Promise<BlobRef> {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of source) {
-      chunks.push(chunk);
-      size += chunk.length;
-    }
-    const id = newBlobId();
-    this.blobs.set(id, { chunks, size });
-    return { id, size };
+  constructor(private readonly capacity = Infinity) {}
+
+  /** Bytes held (and reserved by writes in progress). */
+  get bytes(): number {
+    return this.used;
+  }
+
+  write(source: AsyncIterable<Uint8Array>): Promise<BlobRef> {
+    return this.keep(source);
   }
 
   async concat(ids: readonly string[]): Promise<BlobRef> {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (const part of ids) {
+    const blobs = ids.map((part) => {
       const blob = this.blobs.get(part);
       if (!blob) throw new Error(`No blob ${part}`);
-      chunks.push(...blob.chunks);
-      size += blob.size;
-    }
-    const id = newBlobId();
-    this.blobs.set(id, { chunks, size });
-    return { id, size };
+      return blob;
+    });
+    return this.keep(
+      (async function* () {
+        for (const blob of blobs) yield* blob.chunks;
+      })(),
+    );
   }
 
   read(id: string, range?: ByteRange): Readable {
@@ -71,7 +82,27 @@ export class MemoryBlobStore implements BlobStore {
   }
 
   async delete(id: string): Promise<void> {
+    this.used -= this.blobs.get(id)?.size ?? 0;
     this.blobs.delete(id);
+  }
+
+  private async keep(source: AsyncIterable<Uint8Array>): Promise<BlobRef> {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of source) {
+        if (this.used + chunk.length > this.capacity) throw new BlobStoreFullError(this.capacity);
+        this.used += chunk.length;
+        size += chunk.length;
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      this.used -= size;
+      throw error;
+    }
+    const id = newBlobId();
+    this.blobs.set(id, { chunks, size });
+    return { id, size };
   }
 }
 

@@ -11,12 +11,12 @@ export interface OpenedState {
 }
 
 /**
- * A memory store, or with `dataDir` a store restored from disk: the persisted records come back, blobs that no
+ * A memory store holding at most `memoryBytes` of file bytes, or with `dataDir` a store restored from disk: the persisted records come back, blobs that no
  * record references (left by an upload interrupted between its bytes and its record) are deleted, and every later
  * change is written back.
  */
-export async function openState(projects: readonly ProjectConfig[], dataDir: string | undefined): Promise<OpenedState> {
-  if (dataDir === undefined) return { store: new Store(projects, new MemoryBlobStore()), persistence: null };
+export async function openState(projects: readonly ProjectConfig[], dataDir: string | undefined, memoryBytes = Infinity): Promise<OpenedState> {
+  if (dataDir === undefined) return { store: new Store(projects, new MemoryBlobStore(memoryBytes)), persistence: null };
   const blobs = await DiskBlobStore.open(dataDir);
   const persistence = await StatePersistence.open(dataDir);
   const snapshot = persistence.snapshot();

@@ -4,29 +4,44 @@ import { writeFileAtomic } from './atomic-file.js';
 import { Journal, type JournalEntry } from './journal.js';
 import type { FileRecord, GroupRecord, WebhookRecord } from './records.js';
 import { decodeSnapshot, encodeSnapshot, type Collection, type StateSnapshot } from './snapshot.js';
-import type { Store, StoreEvent } from './store.js';
+import type { Store, StoreEvent, StoredRecord } from './store.js';
+import { currentOwner, type ChangeOwner } from './change-owner.js';
 
 /** When the journal outgrows both this and the last snapshot, it is folded into a new snapshot. */
 export const MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT = 1024 * 1024;
 
 type Key = string | number;
 
+/** A change recorded but not yet on disk: what to put back if writing it fails, and the request that made it. */
+interface PendingChange {
+  readonly event: StoreEvent;
+  readonly entry: JournalEntry;
+  readonly before: StoredRecord | undefined;
+  readonly owner: ChangeOwner | undefined;
+}
+
 /**
  * Keeps the store's files, groups and webhooks in `<dir>`: `state.json`, a snapshot replaced atomically (temporary
  * file, fsync, rename, directory fsync), and `journal.ndjson`, the changes since, appended and fsynced in batches
  * (the changes of one tick share a write). Writing costs what changed, not the whole state; the journal is folded
  * into a new snapshot when it grows as large as the last one, and at every start.
- * {@link flush} resolves once every change seen before it is on disk.
+ *
+ * A batch that cannot be written is undone in memory (with every change recorded while it was being written), so
+ * memory stays what the disk holds; the requests that made those changes fail ({@link whenDurable} rejects). The
+ * next write after a failure is a whole snapshot, which repairs whatever the failed write left on disk (a torn
+ * journal line, a snapshot already renamed into place); later requests are not failed by an earlier failure.
  */
 export class StatePersistence {
-  private readonly records: Record<Collection, Map<Key, object>> = { files: new Map(), groups: new Map(), webhooks: new Map() };
-  private pending: JournalEntry[] = [];
+  private readonly records: Record<Collection, Map<Key, StoredRecord>> = { files: new Map(), groups: new Map(), webhooks: new Map() };
+  private pending: PendingChange[] = [];
   private seq: number;
   private durableSeq: number;
   private snapshotBytes = 0;
   private writing: Promise<void> | null = null;
-  private failure: unknown = null;
-  private waiters: { target: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** Set by a failed write: the disk may hold more than memory until a whole snapshot is written. */
+  private needsSnapshot = false;
+  private store: Store | null = null;
+  private waiters: { owner: ChangeOwner; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   private constructor(
     private readonly snapshotPath: string,
@@ -73,31 +88,37 @@ export class StatePersistence {
     };
   }
 
-  /** Follows every change of `store` from now on. */
+  /** Follows every change of `store` from now on (and undoes in it the changes that could not be written). */
   attach(store: Store): void {
+    this.store = store;
+    store.deferCommits((owner) => this.whenDurable(owner));
     store.onChange((event) => this.record(event));
   }
 
-  /** Number of changes seen so far; compare before and after some work to know whether it changed anything. */
-  get generation(): number {
-    return this.seq;
+  /** Resolves once `owner`'s changes are on disk; rejects with the write's error when they were undone. */
+  whenDurable(owner: ChangeOwner): Promise<void> {
+    if (owner.failure !== null) return Promise.reject(owner.failure);
+    if (this.durableSeq >= owner.lastSeq) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ owner, resolve, reject }));
   }
 
-  /** Resolves once every change seen so far is on disk; rejects if writing failed. */
-  flush(): Promise<void> {
-    const target = this.seq;
-    if (this.durableSeq >= target) return Promise.resolve();
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => this.waiters.push({ target, resolve, reject }));
+  /** Resolves once every change seen so far is written or undone. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 
-  /** Writes what is pending, then closes the journal. */
+  /** Writes what is pending (repairing the disk after a failed write), then closes the journal. */
   async close(): Promise<void> {
-    await this.flush();
-    await this.journal.close();
+    try {
+      await this.flush();
+      if (this.needsSnapshot) await this.writeSnapshot();
+    } finally {
+      await this.journal.close();
+    }
   }
 
   private record(event: StoreEvent): void {
+    if (event.type === 'state.reverted') return; // undone by this class itself: memory is back to the disk
     const seq = ++this.seq;
     let entry: JournalEntry;
     if ('file' in event) entry = { seq, op: 'put', collection: 'files', record: event.file };
@@ -112,46 +133,76 @@ export class StatePersistence {
           ? { seq, op: 'delete', collection: 'webhooks', key: event.webhook.id }
           : { seq, op: 'put', collection: 'webhooks', record: event.webhook };
     }
+    const before = this.records[entry.collection].get(keyOfEntry(entry));
+    const owner = currentOwner();
+    if (owner) owner.lastSeq = seq;
     this.apply(entry);
-    this.pending.push(entry);
+    this.pending.push({ event, entry, before, owner });
     this.writing ??= this.writeLoop();
   }
 
   private apply(entry: JournalEntry): void {
     const records = this.records[entry.collection];
     if (entry.op === 'delete') records.delete(entry.key);
-    else records.set(keyOf(entry.collection, entry.record), entry.record);
+    else records.set(keyOfEntry(entry), entry.record as StoredRecord);
   }
 
   private async writeLoop(): Promise<void> {
     // Let the changes of the current tick gather into one write.
     await new Promise((resolve) => setImmediate(resolve));
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
-        const upTo = this.seq;
-        if (this.journal.size >= Math.max(MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT, this.snapshotBytes)) {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      const upTo = this.seq;
+      try {
+        if (this.needsSnapshot || this.journal.size >= Math.max(MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT, this.snapshotBytes)) {
           await this.writeSnapshot();
+          this.needsSnapshot = false;
         } else {
-          await this.journal.append(batch);
+          await this.journal.append(batch.map((change) => change.entry));
         }
-        this.durableSeq = upTo;
-        this.failure = null;
-        this.waiters = this.waiters.filter((waiter) => {
-          if (waiter.target > upTo) return true;
-          waiter.resolve();
-          return false;
-        });
+      } catch (error) {
+        process.stderr.write(`Emulator state could not be written to ${this.snapshotPath}: ${String(error)}\n`);
+        this.undo([...batch, ...this.pending], error);
+        continue;
       }
-    } catch (error) {
-      this.failure = error;
-      process.stderr.write(`Emulator state could not be written to ${this.snapshotPath}: ${String(error)}\n`);
-      for (const waiter of this.waiters) waiter.reject(error);
-      this.waiters = [];
-    } finally {
-      this.writing = null;
+      for (const change of batch) this.store?.commit(change.event);
+      this.settle(upTo);
     }
+    this.writing = null;
+  }
+
+  /** Takes `changes` back (newest first) in the records and the store, and fails the requests that made them. */
+  private undo(changes: readonly PendingChange[], error: unknown): void {
+    this.pending = [];
+    this.needsSnapshot = true;
+    for (const { entry, before, owner } of [...changes].reverse()) {
+      const key = keyOfEntry(entry);
+      if (before) this.records[entry.collection].set(key, before);
+      else this.records[entry.collection].delete(key);
+      this.store?.revert(entry.collection, key, before);
+      if (owner) owner.failure = error;
+      // A file that never was leaves no bytes behind (every file record owns its blob alone).
+      if (entry.op === 'put' && entry.collection === 'files' && !before) this.dropBlob((entry.record as FileRecord).blobId);
+    }
+    this.settle(this.seq);
+  }
+
+  private dropBlob(id: string): void {
+    this.store?.blobs.delete(id).catch((error: unknown) => {
+      process.stderr.write(`Emulator blob ${id} of an undone upload could not be deleted (it goes at the next start): ${String(error)}\n`);
+    });
+  }
+
+  /** Every change up to `upTo` is on disk or undone: answers the requests waiting for theirs. */
+  private settle(upTo: number): void {
+    this.durableSeq = upTo;
+    this.waiters = this.waiters.filter(({ owner, resolve, reject }) => {
+      if (owner.failure !== null) reject(owner.failure);
+      else if (owner.lastSeq <= upTo) resolve();
+      else return true;
+      return false;
+    });
   }
 
   /** Replaces the snapshot with the state up to the current sequence number, then empties the journal. */
@@ -161,6 +212,10 @@ export class StatePersistence {
     this.snapshotBytes = Buffer.byteLength(text);
     await this.journal.clear();
   }
+}
+
+function keyOfEntry(entry: JournalEntry): Key {
+  return entry.op === 'delete' ? entry.key : keyOf(entry.collection, entry.record);
 }
 
 function keyOf(collection: Collection, record: object): Key {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from './blob-store.js';
+import type { ChangeOwner } from './change-owner.js';
 import type { FileRecord, GroupRecord, ProjectConfig, WebhookRecord } from './records.js';
+import type { Collection } from './snapshot.js';
+
+/** A record of one of the persisted collections. */
+export type StoredRecord = FileRecord | GroupRecord | WebhookRecord;
 
 /** A change to the state, as webhooks and persistence see it. */
 export type StoreEvent =
@@ -11,7 +16,14 @@ export type StoreEvent =
       readonly previous?: FileRecord;
     }
   | { readonly type: 'group.created' | 'group.updated' | 'group.deleted'; readonly group: GroupRecord }
-  | { readonly type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted'; readonly webhook: WebhookRecord };
+  | { readonly type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted'; readonly webhook: WebhookRecord }
+  | {
+      /** A change undone because it could not be made durable: the record is back as it was (absent: gone). */
+      readonly type: 'state.reverted';
+      readonly collection: Collection;
+      readonly key: string | number;
+      readonly record: StoredRecord | undefined;
+    };
 
 /**
  * Everything the emulator knows: projects, files, groups and the bytes behind them.
@@ -23,6 +35,9 @@ export class Store {
   private readonly files = new Map<string, FileRecord>();
   private readonly groups = new Map<string, GroupRecord>();
   private readonly listeners: ((event: StoreEvent) => void)[] = [];
+  private readonly commitListeners: ((event: StoreEvent) => void)[] = [];
+  /** Set once a persistence confirms changes itself ({@link deferCommits}): when `owner`'s changes are final. */
+  private finalOf: ((owner: ChangeOwner) => Promise<void>) | null = null;
   private readonly webhooks = new Map<number, WebhookRecord>();
   private readonly remoteObjects = new Set<string>();
 
@@ -33,9 +48,35 @@ export class Store {
     for (const project of projects) this.projectsByPublicKey.set(project.publicKey, project);
   }
 
-  /** Calls `listener` after every change. */
+  /** Calls `listener` after every change, as it is made in memory (undone changes are then `state.reverted`). */
   onChange(listener: (event: StoreEvent) => void): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Calls `listener` after every change once it is final: at once in memory, once on disk with a data directory.
+   * Effects outside the emulator (webhooks) listen here, so a change undone by a failed write never reaches them.
+   */
+  onCommit(listener: (event: StoreEvent) => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  /**
+   * From now on changes are final only when {@link commit} says so (the persistence calls it once they are on disk);
+   * `whenFinal` tells when an owner's changes are.
+   */
+  deferCommits(whenFinal: (owner: ChangeOwner) => Promise<void>): void {
+    this.finalOf = whenFinal;
+  }
+
+  /** Resolves once the changes `owner` made are final (at once in memory); rejects when they were undone. */
+  whenFinal(owner: ChangeOwner): Promise<void> {
+    return this.finalOf ? this.finalOf(owner) : Promise.resolve();
+  }
+
+  /** Reports `event`, emitted earlier, as final. */
+  commit(event: StoreEvent): void {
+    for (const listener of this.commitListeners) listener(event);
   }
 
   project(publicKey: string): ProjectConfig | undefined {
@@ -183,7 +224,21 @@ export class Store {
     for (const webhook of records.webhooks) this.webhooks.set(webhook.id, webhook);
   }
 
+  /** Puts a record back as it was before a change that could not be written to disk (absent: removes it). */
+  revert(collection: Collection, key: string | number, record: StoredRecord | undefined): void {
+    const records = this.collection(collection);
+    if (record) records.set(key, record);
+    else records.delete(key);
+    this.emit({ type: 'state.reverted', collection, key, record });
+  }
+
+  private collection(collection: Collection): Map<string | number, StoredRecord> {
+    const records = collection === 'files' ? this.files : collection === 'groups' ? this.groups : this.webhooks;
+    return records as Map<string | number, StoredRecord>;
+  }
+
   private emit(event: StoreEvent): void {
     for (const listener of this.listeners) listener(event);
+    if (!this.finalOf && event.type !== 'state.reverted') this.commit(event);
   }
 }

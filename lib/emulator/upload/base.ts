@@ -4,11 +4,8 @@ import { UploadApiError } from './errors.js';
 import { FormFailure, readForm } from './form.js';
 import { validateMetadata } from './metadata.js';
 import { addUploadedFile } from './new-file.js';
-import { checkUploadSignature, requireProject } from './project-auth.js';
+import { checkNamedProject, checkUploadSignature, PUBLIC_KEY_FIELDS, requireProject } from './project-auth.js';
 import { uploadRoute } from './upload-route.js';
-
-/** Direct uploads are limited to files under 100 MiB, as on the real service. */
-export const DIRECT_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 
 interface ReceivedFile {
   readonly field: string;
@@ -18,22 +15,26 @@ interface ReceivedFile {
 }
 
 /** `POST /base/`: a multipart form whose file fields stream into the blob store; answers `{ "<field>": "<uuid>" }`. */
-export function registerBaseRoute({ router, store }: EmulatorContext): void {
+export function registerBaseRoute({ router, store, limits }: EmulatorContext): void {
   router.add(
     'POST',
     '/base/',
     uploadRoute(async ({ req }, params) => {
       let received: ReceivedFile[] = [];
+      // The key is checked as soon as it is known (query, or a field ahead of the files): a wrong one reads no file.
+      const checkKey = (): void => void checkNamedProject(store, params, 'UPLOADCARE_PUB_KEY');
       try {
-        const form = await readForm<ReceivedFile>(req, params, {
-          fileSizeLimit: DIRECT_UPLOAD_MAX_BYTES,
+        checkKey();
+        const form = await readForm<ReceivedFile>(req, params, limits, {
+          onField: (name) => {
+            if (PUBLIC_KEY_FIELDS.includes(name)) checkKey();
+          },
           onFile: async ({ field, filename, contentType, stream }) => {
             const blob = await store.blobs.write(stream);
             return { field, filename, contentType, blob };
           },
         });
         received = form.files;
-        if (form.oversized) throw new UploadApiError('FileSizeLimitExceededError');
         const project = requireProject(store, params, 'UPLOADCARE_PUB_KEY');
         checkUploadSignature(project, params);
         const metadata = validateMetadata(params.metadata());

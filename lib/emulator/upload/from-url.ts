@@ -1,5 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import type { EmulatorContext } from '../context.js';
+import { BlobStoreFullError } from '../state/blob-store.js';
+import { newOwner, runAsOwner } from '../state/change-owner.js';
 import type { ProjectConfig } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { UploadApiError } from './errors.js';
@@ -26,12 +28,12 @@ interface FromUrlRequest {
 }
 
 /** `POST /from_url/` (a background download into the blob store) and `GET|POST /from_url/status/`. */
-export function registerFromUrlRoutes({ router, store }: EmulatorContext, tasks: FromUrlTasks): void {
+export function registerFromUrlRoutes({ router, store, limits }: EmulatorContext, tasks: FromUrlTasks): void {
   router.add(
     'POST',
     '/from_url/',
     uploadRoute(async ({ req }, params) => {
-      await readForm(req, params);
+      await readForm(req, params, limits);
       const project = requireProject(store, params, 'pub_key');
       checkUploadSignature(project, params);
       const sourceUrl = await checkSourceUrl(params.get('source_url'));
@@ -51,13 +53,13 @@ export function registerFromUrlRoutes({ router, store }: EmulatorContext, tasks:
         metadata,
         saveDuplicate: params.flag('save_URL_duplicates') ?? checkDuplicate,
       };
-      setImmediate(() => void download(store, tasks, token, request));
+      setImmediate(() => void download(store, tasks, token, request, limits.maxFileSize));
       return { type: 'token', token };
     }),
   );
 
   const status = uploadRoute(async ({ req }, params) => {
-    if (req.method === 'POST') await readForm(req, params);
+    if (req.method === 'POST') await readForm(req, params, limits);
     // Clients may poll without a key (the token is the secret); a key they do send must be a project's.
     if (params.get('pub_key') !== undefined || params.get('UPLOADCARE_PUB_KEY') !== undefined) requireProject(store, params, 'pub_key');
     const token = params.get('token');
@@ -103,29 +105,45 @@ async function checkSourceUrl(text: string | undefined): Promise<URL> {
   return url;
 }
 
-/** Downloads the source into the blob store, reporting progress on the task, then adds the file. */
-async function download(store: Store, tasks: FromUrlTasks, token: string, request: FromUrlRequest): Promise<void> {
+/**
+ * Downloads the source into the blob store, reporting progress on the task, then adds the file. A source larger than
+ * `maxFileSize` fails the task with `FileSizeLimitExceededError`: at once when it says so (Content-Length), else as
+ * soon as that many bytes came, keeping none of them.
+ */
+async function download(store: Store, tasks: FromUrlTasks, token: string, request: FromUrlRequest, maxFileSize: number): Promise<void> {
   try {
     const source = await openSource(request.sourceUrl, AbortSignal.timeout(DOWNLOAD_TIME_LIMIT_SECONDS * 1000));
+    if (source.total !== null && source.total > maxFileSize) {
+      source.body.destroy();
+      throw new UploadApiError('FileSizeLimitExceededError');
+    }
     tasks.set(token, { status: 'progress', done: 0, total: source.total });
     let done = 0;
     const blob = await store.blobs.write(
       (async function* () {
         for await (const chunk of source.body as AsyncIterable<Uint8Array>) {
           done += chunk.length;
+          if (done > maxFileSize) throw new UploadApiError('FileSizeLimitExceededError');
           tasks.set(token, { status: 'progress', done, total: source.total });
           yield chunk;
         }
       })(),
     );
-    const file = await addUploadedFile(store, {
-      project: request.project,
-      blob,
-      filename: request.filename ?? filenameOf(source.url),
-      contentType: source.contentType,
-      store: request.store,
-      metadata: request.metadata,
-      source: request.sourceUrl.href,
+    // Success is reported once the file is final (on disk with --data-dir): a file undone by a failed write is an error.
+    const owner = newOwner();
+    const file = await runAsOwner(owner, () =>
+      addUploadedFile(store, {
+        project: request.project,
+        blob,
+        filename: request.filename ?? filenameOf(source.url),
+        contentType: source.contentType,
+        store: request.store,
+        metadata: request.metadata,
+        source: request.sourceUrl.href,
+      }),
+    );
+    await store.whenFinal(owner).catch(() => {
+      throw new UploadApiError('UploadAPIError');
     });
     if (request.saveDuplicate) tasks.rememberUrl(request.project.publicKey, request.sourceUrl.href, file.uuid);
     tasks.set(token, { status: 'success', uuid: file.uuid });
@@ -136,6 +154,7 @@ async function download(store: Store, tasks: FromUrlTasks, token: string, reques
 
 function asDownloadError(error: unknown): UploadApiError {
   if (error instanceof UploadApiError) return error;
+  if (error instanceof BlobStoreFullError) return new UploadApiError('FileSizeLimitExceededError');
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new UploadApiError('DownloadFileTimeLimitExceededError', DOWNLOAD_TIME_LIMIT_SECONDS);
   }

@@ -8,12 +8,12 @@ import { checkUploadSignature, requireProject } from './project-auth.js';
 import { uploadRoute } from './upload-route.js';
 
 /** `POST /group/` (`files[]` of `<uuid>[/-/effects/]` or CDN URLs) and `GET /group/info/?pub_key&group_id`. */
-export function registerGroupRoutes({ router, store, origin }: EmulatorContext): void {
+export function registerGroupRoutes({ router, store, origin, limits }: EmulatorContext): void {
   router.add(
     'POST',
     '/group/',
     uploadRoute(async ({ req }, params) => {
-      await readForm(req, params);
+      await readForm(req, params, limits);
       const project = requireProject(store, params, 'pub_key');
       checkUploadSignature(project, params);
       const members = groupFiles(params).map(parseMember);

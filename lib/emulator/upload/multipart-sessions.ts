@@ -24,10 +24,10 @@ export interface MultipartPlan {
   readonly metadata: Readonly<Record<string, string>>;
 }
 
-/** One multipart upload in flight: its plan and the parts received so far. */
+/** One multipart upload in flight: its plan and the parts received so far (kept by number: nothing is allocated per part announced). */
 export class MultipartSession {
   readonly partCount: number;
-  private readonly parts: (BlobRef | undefined)[];
+  private readonly parts = new Map<number, BlobRef>();
   /** Set once `/multipart/complete/` took the session: late parts are then refused. */
   private closed = false;
 
@@ -36,7 +36,6 @@ export class MultipartSession {
     readonly startedAt: number,
   ) {
     this.partCount = Math.ceil(plan.size / plan.partSize);
-    this.parts = new Array<BlobRef | undefined>(this.partCount).fill(undefined);
   }
 
   /** Bytes part `index` (0-based) must have: the part size, the remainder for the last one. */
@@ -50,14 +49,15 @@ export class MultipartSession {
 
   /** Keeps a received part; returns the blob it replaces (a retried part), which the caller deletes. */
   putPart(index: number, blob: BlobRef): BlobRef | undefined {
-    const previous = this.parts[index];
-    this.parts[index] = blob;
+    const previous = this.parts.get(index);
+    this.parts.set(index, blob);
     return previous;
   }
 
   /** The parts in order, or null when some are still missing. */
   receivedParts(): BlobRef[] | null {
-    return this.parts.every((part) => part !== undefined) ? (this.parts as BlobRef[]) : null;
+    if (this.parts.size < this.partCount) return null;
+    return Array.from({ length: this.partCount }, (_, index) => this.parts.get(index)!);
   }
 
   /** Marks the session taken by a completion. */
@@ -67,7 +67,7 @@ export class MultipartSession {
 
   /** Every part blob kept so far. */
   allParts(): BlobRef[] {
-    return this.parts.filter((part): part is BlobRef => part !== undefined);
+    return [...this.parts.values()];
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../context.js';
-import type { BlobRef } from '../state/blob-store.js';
+import { BlobStoreFullError, type BlobRef } from '../state/blob-store.js';
 import { UploadApiError } from './errors.js';
 import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
@@ -14,21 +14,27 @@ import { uploadRoute } from './upload-route.js';
 import { isUuid } from './uuid.js';
 
 /** `POST /multipart/start/`, the part `PUT`s to the URLs it hands out, and `POST /multipart/complete/`. */
-export function registerMultipartRoutes({ router, store, origin }: EmulatorContext, sessions: MultipartSessions): void {
+export function registerMultipartRoutes({ router, store, origin, limits }: EmulatorContext, sessions: MultipartSessions): void {
   router.add(
     'POST',
     '/multipart/start/',
     uploadRoute(async ({ req }, params) => {
-      await readForm(req, params);
+      await readForm(req, params, limits);
       const project = requireProject(store, params, 'UPLOADCARE_PUB_KEY');
       checkUploadSignature(project, params);
       const filename = params.get('filename');
       if (!filename) throw new UploadApiError('RequestParamRequiredError', 'filename');
       const size = readInteger(params, 'size', 'MultipartSizeInvalidError');
       if (size < MULTIPART_LIMITS.minFileSize) throw new UploadApiError('MultipartFileSizeTooSmallError', MULTIPART_LIMITS.minFileSize);
-      const partSize = params.get('part_size') === undefined ? MULTIPART_LIMITS.defaultPartSize : readInteger(params, 'part_size', 'MultipartPartSizeInvalidError');
-      if (partSize < MULTIPART_LIMITS.minPartSize) throw new UploadApiError('MultipartPartSizeTooSmallError', MULTIPART_LIMITS.minPartSize);
+      if (size > limits.maxFileSize) throw new UploadApiError('FileSizeLimitExceededError');
+      // Parts (and the URLs answered) are bounded by the part count limit, never by the size the client declared.
+      const minPartSize = Math.max(MULTIPART_LIMITS.minPartSize, Math.ceil(size / limits.multipartParts));
+      const partSize =
+        params.get('part_size') === undefined
+          ? Math.max(MULTIPART_LIMITS.defaultPartSize, minPartSize)
+          : readInteger(params, 'part_size', 'MultipartPartSizeInvalidError');
       if (partSize > MULTIPART_LIMITS.maxPartSize) throw new UploadApiError('MultipartPartSizeTooBigError', MULTIPART_LIMITS.maxPartSize);
+      if (partSize < minPartSize) throw new UploadApiError('MultipartPartSizeTooSmallError', minPartSize);
       const session = sessions.start({
         uuid: store.newUuid(),
         project,
@@ -63,6 +69,7 @@ export function registerMultipartRoutes({ router, store, origin }: EmulatorConte
     try {
       blob = await store.blobs.write(uptoExpected(req, expected, received));
     } catch (error) {
+      if (error instanceof BlobStoreFullError) return s3Error(req, res, 400, 'EntityTooLarge', error.message);
       // A client that goes away mid-part leaves nothing (the blob store keeps no half blob) and needs no answer.
       if (!req.complete) return void res.destroy();
       throw error;
@@ -81,7 +88,7 @@ export function registerMultipartRoutes({ router, store, origin }: EmulatorConte
     'POST',
     '/multipart/complete/',
     uploadRoute(async ({ req }, params) => {
-      await readForm(req, params);
+      await readForm(req, params, limits);
       const project = requireProject(store, params, 'UPLOADCARE_PUB_KEY');
       const uuid = params.get('uuid');
       if (!uuid) throw new UploadApiError('MultipartFileIdRequiredError');

@@ -4,6 +4,9 @@ import type { Store } from '../state/store.js';
 import { UploadApiError } from './errors.js';
 import type { RequestParams } from './params.js';
 
+/** The fields that name the project, in the order {@link requireProject} reads them. */
+export const PUBLIC_KEY_FIELDS: readonly string[] = ['UPLOADCARE_PUB_KEY', 'pub_key'];
+
 /**
  * The project a request addresses. Uploads name it `UPLOADCARE_PUB_KEY`, the other calls `pub_key`;
  * either is accepted, and the error names the one the endpoint documents.
@@ -14,6 +17,11 @@ export function requireProject(store: Store, params: RequestParams, documentedNa
   const project = store.project(key);
   if (!project) throw new UploadApiError('ProjectPublicKeyInvalidError', documentedName);
   return project;
+}
+
+/** The project when the request names one so far (a wrong or empty key throws as {@link requireProject} does). */
+export function checkNamedProject(store: Store, params: RequestParams, documentedName: 'UPLOADCARE_PUB_KEY' | 'pub_key'): ProjectConfig | undefined {
+  return PUBLIC_KEY_FIELDS.some((name) => params.get(name) !== undefined) ? requireProject(store, params, documentedName) : undefined;
 }
 
 /** The signed-upload signature for `expire`: hex HMAC-SHA256 of the decimal timestamp with the secret key. */

@@ -1,5 +1,6 @@
 import type { RouteHandler, RouteRequest } from '../router.js';
 import { HttpError, sendJson } from '../http-util.js';
+import { BlobStoreFullError } from '../state/blob-store.js';
 import { UploadApiError } from './errors.js';
 import { FormFailure } from './form.js';
 import { RequestParams } from './params.js';
@@ -20,7 +21,7 @@ export function uploadRoute(handler: UploadHandler): RouteHandler {
     } catch (thrown) {
       const error = thrown instanceof FormFailure ? thrown.cause : thrown;
       if (error instanceof HttpError) throw error;
-      const uploadError = error instanceof UploadApiError ? error : new UploadApiError('UploadAPIError');
+      const uploadError = error instanceof UploadApiError ? error : new UploadApiError(error instanceof BlobStoreFullError ? 'RequestSizeLimitExceededError' : 'UploadAPIError');
       throw uploadError.toHttpError(params.get('jsonerrors') === '1');
     }
   };

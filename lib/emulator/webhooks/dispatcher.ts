@@ -37,7 +37,8 @@ export class WebhookDispatcher {
     private readonly store: Store,
     private readonly origin: () => string,
   ) {
-    store.onChange((event) => {
+    // Committed changes only: a change undone by a failed --data-dir write is never announced.
+    store.onCommit((event) => {
       if (!('file' in event)) return;
       const hookEvent = DELIVERED[event.type];
       if (hookEvent) this.dispatch(hookEvent, event.file);

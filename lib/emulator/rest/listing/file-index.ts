@@ -28,6 +28,8 @@ export class FileIndex {
   constructor(private readonly store: Store) {
     store.onChange((event) => {
       if (event.type.startsWith('file.') && 'file' in event) this.apply(event.file);
+      // A file change undone (a failed disk write) is rare: rebuild the indexes from the store when next listed.
+      if (event.type === 'state.reverted' && event.collection === 'files') this.projects.clear();
     });
   }
 
