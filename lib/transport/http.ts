@@ -2,7 +2,8 @@ import type { AxiosResponse, ResponseType as AxiosResponseType } from 'axios';
 import { Observable } from 'rxjs';
 import { UploadcareException } from '../errors.js';
 import type { AxiosProvider } from './axios-defaults.js';
-import { badJsonError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
+import { badJsonError, bodyIdleError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
+import { watchIdleBody } from './idle-body.js';
 import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
@@ -55,7 +56,9 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
       if (!settle()) return discard(response);
       if (result instanceof Error) subscriber.error(result);
       else {
-        subscriber.next(result);
+        // A streamed answer is handed over once its headers are in: from then on its body, not this timer, must show
+        // progress (destroying it, as a reader that leaves does, closes the socket).
+        subscriber.next(responseType === 'stream' ? { ...result, body: watchIdleBody(result.body, timeoutMs, () => bodyIdleError(request.method, request.url, timeoutMs)) } : result);
         subscriber.complete();
       }
     };
