@@ -5,9 +5,11 @@ import { defaultClient } from '../conf.js';
 import { InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
 import { File } from './file.js';
+import { fromAnswer } from './from-answer.js';
 import { type FileInfo, toDate } from './file-info.js';
 import type { GroupInfo } from './group-info.js';
-import { parseGroupReference } from './group-id.js';
+import { isGroupId, parseGroupReference } from './group-id.js';
+import { describeValue } from '../describe-value.js';
 import { InfoCache } from './info-cache.js';
 import { requestGroup } from '../upload/group-request.js';
 import type { UploadOptions } from '../upload/options.js';
@@ -49,11 +51,11 @@ export class FileGroup implements AsyncIterable<File | null> {
 
   /**
    * A FileGroup whose info is already known (e.g. an entry of a list): no request until `updateInfo()`.
-   * @throws InvalidParamError when `info.id` is not a group id.
+   * @throws InvalidParamError when `info.id` is not exactly a group id (`<uuid>~<N>`, nothing around it).
    */
   static constructFrom(info: GroupInfo, client?: Uploadcare): FileGroup {
-    if (typeof info !== 'object' || info === null || typeof info.id !== 'string') {
-      throw new InvalidParamError('Group info must be an object with an id');
+    if (typeof info !== 'object' || info === null || !isGroupId(info.id)) {
+      throw new InvalidParamError(`Group info must be an object with a group id, not ${describeValue(info?.id)}`);
     }
     const group = new FileGroup(info.id, client);
     group.#cache.set(info);
@@ -216,7 +218,8 @@ export class FileGroup implements AsyncIterable<File | null> {
 
   /** A File for a group entry; null for a deleted file (REST v0.7 gives null; some servers give the removed file). */
   #member(file: FileInfo | null | undefined): File | null {
-    return file && !file.datetime_removed ? File.constructFrom(file, this.#client) : null;
+    if (!file || file.datetime_removed) return null;
+    return fromAnswer(`The info of group ${this.id} lists a file that is not valid`, file, () => File.constructFrom(file, this.#client));
   }
 
   #fetchInfo(): Observable<GroupInfo> {

@@ -5,6 +5,7 @@ import { APIError, InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 import { paginate } from '../transport/paginate.js';
 import { resolveOnOrigin } from '../transport/same-origin.js';
+import { fromAnswer } from './from-answer.js';
 import { pullPages } from './pull-pages.js';
 
 /** One page of a REST v0.7 list. */
@@ -110,7 +111,8 @@ class ListRun<T, R> {
           const results = page.results.slice(0, this.remaining);
           this.remaining -= results.length;
           const next = this.remaining > 0 && page.next ? nextLink(page, url, rest.options.restBase) : null;
-          return { items: results.map((raw) => construct(raw, client)), next };
+          const items = results.map((raw) => fromAnswer(`The list answer of ${url} has an entry that is not valid`, raw, () => construct(raw, client)));
+          return { items, next };
         }),
       );
     });

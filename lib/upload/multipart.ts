@@ -1,6 +1,7 @@
 import { from, last, map, mergeMap, switchMap, type Observable } from 'rxjs';
 import { describeValue } from '../describe-value.js';
 import { APIError } from '../errors.js';
+import { isUuid } from '../resources/uuid.js';
 import { runningInNode } from '../transport/environment.js';
 import { parseHttpUrl } from '../transport/same-origin.js';
 import { ByteProgress } from './progress.js';
@@ -70,7 +71,7 @@ function sendPart(context: UploadContext, part: Part, progress: ByteProgress): O
 }
 
 function planParts(answer: MultipartStartAnswer, size: number, askedPartSize: number): Part[] {
-  if (!answer || typeof answer.uuid !== 'string' || !answer.parts) {
+  if (!answer || !isUuid(answer.uuid) || !answer.parts) {
     throw new APIError('multipart/start/ answered without a UUID and part URLs.', { body: answer });
   }
   const urls = partUrls(answer.parts);
