@@ -80,8 +80,17 @@ export function badJsonError(answer: FailedAnswer & { readonly contentType: stri
     method: answer.method,
     url: answer.url,
     body: answer.body,
-    cause,
+    cause: unquotedParseError(cause),
   });
+}
+
+/**
+ * The parse error without the text V8 quotes from the answer (`Unexpected token 's', "sk_12345..." is not valid
+ * JSON`): a piece of the secret, when a server echoed it, would survive any scrubbing. The error's body has the text.
+ */
+function unquotedParseError(cause: unknown): SyntaxError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new SyntaxError(message.replace(/,\s*"[\s\S]*"(\.\.\.)?\s*(?=is not valid JSON)/, ' '));
 }
 
 interface UploadEnvelope {

@@ -4,6 +4,7 @@ import { UploadcareException } from '../errors.js';
 import type { AxiosProvider } from './axios-defaults.js';
 import { badJsonError, bodyIdleError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
 import { watchIdleBody } from './idle-body.js';
+import { echoesSecret, scrubSecret } from './scrub.js';
 import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
@@ -142,10 +143,9 @@ async function readAnswer<T>(response: AnswerLike, request: HttpRequest, secret:
   const base = { status: response.status, method: request.method, url: request.url, headers };
   const success = response.status >= 200 && response.status < 300;
   const wantsJson = (request.responseType ?? 'json') === 'json';
-  if (!success) {
-    const text = scrub(await bodyText(response.data), secret);
-    return errorFromAnswer({ ...base, body: parseMaybeJson(text) });
-  }
+  // Error bodies are scrubbed once parsed: a server may echo the secret JSON-escaped (`\/`, `\uXXXX`), which parsing
+  // decodes; text that is not JSON is scrubbed of those escapes too.
+  if (!success) return errorFromAnswer({ ...base, body: scrubSecret(parseMaybeJson(await bodyText(response.data)), secret) });
   if (!wantsJson) return { status: response.status, headers, body: response.data as T, url: request.url };
   const text = await bodyText(response.data);
   if (text.trim() === '') return { status: response.status, headers, body: null as T, url: request.url };
@@ -153,9 +153,12 @@ async function readAnswer<T>(response: AnswerLike, request: HttpRequest, secret:
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    return badJsonError({ ...base, body: scrub(text, secret), contentType: headers['content-type'] ?? '' }, cause);
+    return badJsonError({ ...base, body: scrubSecret(text, secret), contentType: headers['content-type'] ?? '' }, cause);
   }
-  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body: parseMaybeJson(scrub(text, secret)) });
+  // A success carrying the secret is scrubbed too: whatever later blames this answer (an APIError with it as body)
+  // must not hold it. The API never sends the secret back, so a clean answer is handed over as parsed.
+  if (echoesSecret(text, secret)) body = scrubSecret(body, secret);
+  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body });
   return { status: response.status, headers, body: body as T, url: request.url };
 }
 
@@ -165,10 +168,6 @@ function parseMaybeJson(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function scrub(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('[secret]') : text;
 }
 
 /** The text of a body, whatever axios delivered it as (string, bytes, a Node stream). */
