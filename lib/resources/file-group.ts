@@ -2,7 +2,7 @@ import { concatMap, defer, endWith, from, ignoreElements, map, type Observable, 
 import { eachValueFrom } from 'rxjs-for-await';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { InvalidParamError, InvalidRequestError } from '../errors.js';
+import { APIError, InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
 import { File } from './file.js';
 import { fromAnswer } from './from-answer.js';
@@ -182,7 +182,7 @@ export class FileGroup implements AsyncIterable<File | null> {
   /** The files in order: a File (with the effects the group gave it) or null for a deleted file. Goes through {@link info}. */
   files(): Observable<File | null> {
     return this.info().pipe(
-      concatMap((info) => from(info.files ?? [])),
+      concatMap((info) => from(this.#memberInfos(info))),
       map((file) => this.#member(file)),
     );
   }
@@ -220,6 +220,13 @@ export class FileGroup implements AsyncIterable<File | null> {
   #member(file: FileInfo | null | undefined): File | null {
     if (!file || file.datetime_removed) return null;
     return fromAnswer(`The info of group ${this.id} lists a file that is not valid`, file, () => File.constructFrom(file, this.#client));
+  }
+
+  /** The group info's `files`: a list, or none; anything else is a bad answer (not a TypeError from iterating it). */
+  #memberInfos(info: GroupInfo): readonly (FileInfo | null)[] {
+    const files: unknown = info?.files ?? [];
+    if (!Array.isArray(files)) throw new APIError(`The info of group ${this.id} has files that are not a list`, { body: info });
+    return files as readonly (FileInfo | null)[];
   }
 
   #fetchInfo(): Observable<GroupInfo> {

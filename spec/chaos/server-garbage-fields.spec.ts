@@ -75,6 +75,16 @@ describe('chaos: garbage ids in server answers are the server\'s fault', () => {
     call: (client) => uploadFile(new Uint8Array(10 * 1024 * 1024), {}, client).pipe(toFile()),
   };
 
+  for (const files of ['abc', 5, { 0: {} }]) {
+    it(`a group info whose files are ${JSON.stringify(files)}, not a list: a bad answer`, async () => {
+      await resetScript();
+      await enqueue({ status: 200, body: { id: GROUP_ID, files_count: 1, files } });
+      const error = await failure(lastValueFrom(new FileGroup(GROUP_ID, client()).files().pipe(toArray())));
+      expect(error).toBeInstanceOf(UploadcareException);
+      expect(error).not.toBeInstanceOf(InvalidParamError);
+    });
+  }
+
   for (const scenario of [...SCENARIOS, multipart]) {
     for (const bad of [undefined, '../x', '../../x']) {
       it(`${scenario.name} with the id ${JSON.stringify(bad) ?? 'missing'}: a bad answer, not an InvalidParamError`, () => expectBadAnswer(scenario, bad));
