@@ -4,7 +4,7 @@ import { UploadcareException } from '../errors.js';
 import type { AxiosProvider } from './axios-defaults.js';
 import { badJsonError, bodyIdleError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
 import { watchIdleBody } from './idle-body.js';
-import { echoesSecret, scrubSecret } from './scrub.js';
+import { scrubSecret } from './scrub.js';
 import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
@@ -155,10 +155,7 @@ async function readAnswer<T>(response: AnswerLike, request: HttpRequest, secret:
   } catch (cause) {
     return badJsonError({ ...base, body: scrubSecret(text, secret), contentType: headers['content-type'] ?? '' }, cause);
   }
-  // A success carrying the secret is scrubbed too: whatever later blames this answer (an APIError with it as body)
-  // must not hold it. The API never sends the secret back, so a clean answer is handed over as parsed.
-  if (echoesSecret(text, secret)) body = scrubSecret(body, secret);
-  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body });
+  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body: scrubSecret(body, secret) });
   return { status: response.status, headers, body: body as T, url: request.url };
 }
 

@@ -13,11 +13,6 @@ export function scrubSecret<T>(value: T, secret: string | undefined): T {
   return scrubValue(value, pattern, new Set()) as T;
 }
 
-/** True when `text` holds `secret`, as is or JSON-escaped (a quick test before scrubbing what was parsed from it). */
-export function echoesSecret(text: string, secret: string | undefined): boolean {
-  return secret ? echoPattern(secret).test(text) : false;
-}
-
 function scrubValue(value: unknown, pattern: RegExp, seen: Set<object>): unknown {
   if (typeof value === 'string') return value.replace(pattern, SECRET_MASK);
   if (typeof value !== 'object' || value === null || seen.has(value)) return value;
