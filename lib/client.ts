@@ -13,6 +13,7 @@ import { createNativeTransport, type NativeTransport } from './transport/node-ht
 import { sendHttp, type SendContext } from './transport/http.js';
 import { restAuthHeaders, restAuthHeadersNow } from './transport/rest-auth.js';
 import { retryByPolicy, type RetryEnvironment } from './transport/retry.js';
+import { resolveOnOrigin } from './transport/same-origin.js';
 import { resolveRetryPolicy } from './transport/retry-policy.js';
 import type { HttpMethod, HttpRequest, HttpResponse, RequestOptions, UploadField, UploadFile } from './transport/types.js';
 import { fieldEntries, publicKeyField, uploadFormData } from './transport/upload-form.js';
@@ -163,7 +164,7 @@ export class Uploadcare {
     return defer(() => {
       checkMethod(method);
       const { publicKey } = this.options;
-      const url = new URL(stripLeadingSlashes(path), this.options.uploadBase);
+      const url = onOrigin(path, this.options.uploadBase, 'Upload API');
       url.searchParams.set('jsonerrors', '1');
       const keyField = publicKeyField(path);
       const fields = { ...(publicKey && !('pub_key' in data) && !('UPLOADCARE_PUB_KEY' in data) && { [keyField]: publicKey }), ...data };
@@ -218,16 +219,9 @@ export class Uploadcare {
     return retryByPolicy<T>(policy, { method, ...(options.idempotent !== undefined && { idempotent: options.idempotent }) }, this.#environment);
   }
 
+  /** The URL of a REST call; credentials go to the REST origin only, whatever `path` resolves to. */
   #restUrl(path: string): string {
-    if (/^https?:\/\//i.test(path)) {
-      const url = new URL(path);
-      // Credentials go to the REST origin only, whatever a `next` link says.
-      if (url.origin !== new URL(this.options.restBase).origin) {
-        throw new InvalidParamError(`${url.origin} is not the REST API origin (${new URL(this.options.restBase).origin})`);
-      }
-      return url.href;
-    }
-    return new URL(stripLeadingSlashes(path), this.options.restBase).href;
+    return onOrigin(path, this.options.restBase, 'REST API').href;
   }
 }
 
@@ -242,6 +236,13 @@ function isBodyless(method: HttpMethod): boolean {
 
 function stripLeadingSlashes(path: string): string {
   return path.replace(/^\/+/, '');
+}
+
+/** `path` (relative to `base`, or absolute) resolved, when it stays on `base`'s origin; else InvalidParamError. */
+function onOrigin(path: string, base: string, api: string): URL {
+  const url = resolveOnOrigin(stripLeadingSlashes(path), base);
+  if (!url) throw new InvalidParamError(`${describeValue(path)} is not on the ${api} origin (${new URL(base).origin})`);
+  return url;
 }
 
 function queryEntries(data: unknown): [string, string][] {

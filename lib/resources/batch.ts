@@ -3,6 +3,7 @@ import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
 import { InvalidParamError } from '../errors.js';
 import { File, primeFileInfo } from './file.js';
+import { fromAnswer } from './from-answer.js';
 import type { FileInfo } from './file-info.js';
 import { parseFileReference } from './file-reference.js';
 import { describeValue } from '../describe-value.js';
@@ -110,5 +111,6 @@ function sendChunk(method: 'PUT' | 'DELETE', chunk: readonly (BatchItem | BatchF
 function outcome(item: BatchItem, info: FileInfo | undefined, problem: string | undefined, client: Uploadcare | undefined): BatchResult {
   if (!info) return { ok: false, uuid: item.uuid, problem: problem ?? 'Not in the answer' };
   if (item.file) primeFileInfo(item.file, info);
-  return { ok: true, uuid: item.uuid, file: item.file ?? File.constructFrom(info, client), info };
+  const file = item.file ?? fromAnswer('files/storage/ answered with a file that is not valid', info, () => File.constructFrom(info, client));
+  return { ok: true, uuid: item.uuid, file, info };
 }

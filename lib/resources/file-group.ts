@@ -2,12 +2,14 @@ import { concatMap, defer, endWith, from, ignoreElements, map, type Observable, 
 import { eachValueFrom } from 'rxjs-for-await';
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
-import { InvalidParamError, InvalidRequestError } from '../errors.js';
+import { APIError, InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
 import { File } from './file.js';
+import { fromAnswer } from './from-answer.js';
 import { type FileInfo, toDate } from './file-info.js';
 import type { GroupInfo } from './group-info.js';
-import { parseGroupReference } from './group-id.js';
+import { isGroupId, parseGroupReference } from './group-id.js';
+import { describeValue } from '../describe-value.js';
 import { InfoCache } from './info-cache.js';
 import { requestGroup } from '../upload/group-request.js';
 import type { UploadOptions } from '../upload/options.js';
@@ -49,11 +51,11 @@ export class FileGroup implements AsyncIterable<File | null> {
 
   /**
    * A FileGroup whose info is already known (e.g. an entry of a list): no request until `updateInfo()`.
-   * @throws InvalidParamError when `info.id` is not a group id.
+   * @throws InvalidParamError when `info.id` is not exactly a group id (`<uuid>~<N>`, nothing around it).
    */
   static constructFrom(info: GroupInfo, client?: Uploadcare): FileGroup {
-    if (typeof info !== 'object' || info === null || typeof info.id !== 'string') {
-      throw new InvalidParamError('Group info must be an object with an id');
+    if (typeof info !== 'object' || info === null || !isGroupId(info.id)) {
+      throw new InvalidParamError(`Group info must be an object with a group id, not ${describeValue(info?.id)}`);
     }
     const group = new FileGroup(info.id, client);
     group.#cache.set(info);
@@ -180,7 +182,7 @@ export class FileGroup implements AsyncIterable<File | null> {
   /** The files in order: a File (with the effects the group gave it) or null for a deleted file. Goes through {@link info}. */
   files(): Observable<File | null> {
     return this.info().pipe(
-      concatMap((info) => from(info.files ?? [])),
+      concatMap((info) => from(this.#memberInfos(info))),
       map((file) => this.#member(file)),
     );
   }
@@ -216,7 +218,15 @@ export class FileGroup implements AsyncIterable<File | null> {
 
   /** A File for a group entry; null for a deleted file (REST v0.7 gives null; some servers give the removed file). */
   #member(file: FileInfo | null | undefined): File | null {
-    return file && !file.datetime_removed ? File.constructFrom(file, this.#client) : null;
+    if (!file || file.datetime_removed) return null;
+    return fromAnswer(`The info of group ${this.id} lists a file that is not valid`, file, () => File.constructFrom(file, this.#client));
+  }
+
+  /** The group info's `files`: a list, or none; anything else is a bad answer (not a TypeError from iterating it). */
+  #memberInfos(info: GroupInfo): readonly (FileInfo | null)[] {
+    const files: unknown = info?.files ?? [];
+    if (!Array.isArray(files)) throw new APIError(`The info of group ${this.id} has files that are not a list`, { body: info });
+    return files as readonly (FileInfo | null)[];
   }
 
   #fetchInfo(): Observable<GroupInfo> {

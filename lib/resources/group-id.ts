@@ -12,6 +12,16 @@ export interface GroupReference {
 
 const GROUP_ID = new RegExp(`(${UUID_PATTERN})~(\\d+)`);
 
+/** True when `value` is exactly a group id `<uuid>~<N>` (N >= 1), nothing around it: what an answer must hold. */
+export function isGroupId(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    return parseGroupReference(value).id === value;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Finds `<uuid>~<N>` (N >= 1) anywhere in `value`: a bare group id or a group CDN URL.
  * @throws InvalidParamError `Couldn't find group id` otherwise (`~0`, `~x`, no `~`, N too large to count).

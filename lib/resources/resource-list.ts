@@ -2,7 +2,10 @@ import { concat, defer, EMPTY, filter, forkJoin, map, mergeMap, Observable, thro
 import type { Uploadcare } from '../client.js';
 import { defaultClient } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
+import { describeValue } from '../describe-value.js';
 import { paginate } from '../transport/paginate.js';
+import { resolveOnOrigin } from '../transport/same-origin.js';
+import { fromAnswer } from './from-answer.js';
 import { pullPages } from './pull-pages.js';
 
 /** One page of a REST v0.7 list. */
@@ -100,14 +103,27 @@ class ListRun<T, R> {
 
   readonly fetch = (url: string): Observable<FetchedPage<T>> => {
     const { client, construct } = this.spec;
-    return defer(() => (client ?? defaultClient()).rest<ListPage<R>>('GET', url)).pipe(
-      map((page) => {
-        if (!Array.isArray(page?.results)) throw new APIError(`The list answer of ${url} has no results`, { body: page });
-        const results = page.results.slice(0, this.remaining);
-        this.remaining -= results.length;
-        const next = this.remaining > 0 && page.next ? page.next : null;
-        return { items: results.map((raw) => construct(raw, client)), next };
-      }),
-    );
+    return defer(() => {
+      const rest = client ?? defaultClient();
+      return rest.rest<ListPage<R>>('GET', url).pipe(
+        map((page) => {
+          if (!Array.isArray(page?.results)) throw new APIError(`The list answer of ${url} has no results`, { body: page });
+          const results = page.results.slice(0, this.remaining);
+          this.remaining -= results.length;
+          const next = this.remaining > 0 && page.next ? nextLink(page, url, rest.options.restBase) : null;
+          const items = results.map((raw) => fromAnswer(`The list answer of ${url} has an entry that is not valid`, raw, () => construct(raw, client)));
+          return { items, next };
+        }),
+      );
+    });
   };
+}
+
+/** The page's `next` link, followed only on the REST origin (the request carries the credentials); else APIError. */
+function nextLink(page: ListPage<unknown>, url: string, restBase: string): string {
+  const next = typeof page.next === 'string' ? resolveOnOrigin(page.next, restBase) : null;
+  if (!next) {
+    throw new APIError(`The list answer of ${url} links its next page outside the REST API origin: ${describeValue(page.next)}`, { body: page });
+  }
+  return next.href;
 }

@@ -15,7 +15,9 @@ export function axiosDefaults(userAgent: string | undefined): CreateAxiosDefault
     adapter: ['xhr', 'http', 'fetch'],
     maxRedirects: 0,
     maxBodyLength: Infinity,
-    maxContentLength: Infinity,
+    // -1, not Infinity: any other value makes axios hand a streamed answer over wrapped in an async generator, which
+    // cannot be destroyed while the server stalls (the socket stayed open, a stopped download never let Node exit).
+    maxContentLength: -1,
     validateStatus: () => true,
     transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],

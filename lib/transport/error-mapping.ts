@@ -67,6 +67,11 @@ export function timeoutError(method: string, url: string, timeoutMs: number): Ti
   return new TimeoutError(`${method} ${url}: no answer within ${timeoutMs} ms`, { method, url });
 }
 
+/** The error for a streamed answer whose body made no progress for `timeoutMs` while it was being read. */
+export function bodyIdleError(method: string, url: string, timeoutMs: number): TimeoutError {
+  return new TimeoutError(`${method} ${url}: the answer's body made no progress for ${timeoutMs} ms`, { method, url });
+}
+
 /** The error for a 2xx answer whose body is not the JSON it should be. */
 export function badJsonError(answer: FailedAnswer & { readonly contentType: string }, cause: unknown): APIError {
   const what = answer.contentType ? answer.contentType.split(';')[0] : 'no content type';
@@ -75,8 +80,17 @@ export function badJsonError(answer: FailedAnswer & { readonly contentType: stri
     method: answer.method,
     url: answer.url,
     body: answer.body,
-    cause,
+    cause: unquotedParseError(cause),
   });
+}
+
+/**
+ * The parse error without the text V8 quotes from the answer (`Unexpected token 's', "sk_12345..." is not valid
+ * JSON`): a piece of the secret, when a server echoed it, would survive any scrubbing. The error's body has the text.
+ */
+function unquotedParseError(cause: unknown): SyntaxError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new SyntaxError(message.replace(/,\s*"[\s\S]*"(\.\.\.)?\s*(?=is not valid JSON)/, ' '));
 }
 
 interface UploadEnvelope {

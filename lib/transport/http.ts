@@ -2,7 +2,9 @@ import type { AxiosResponse, ResponseType as AxiosResponseType } from 'axios';
 import { Observable } from 'rxjs';
 import { UploadcareException } from '../errors.js';
 import type { AxiosProvider } from './axios-defaults.js';
-import { badJsonError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
+import { badJsonError, bodyIdleError, errorFromAnswer, errorFromFailure, timeoutError, uploadErrorEnvelope } from './error-mapping.js';
+import { watchIdleBody } from './idle-body.js';
+import { scrubSecret } from './scrub.js';
 import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
@@ -55,7 +57,9 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
       if (!settle()) return discard(response);
       if (result instanceof Error) subscriber.error(result);
       else {
-        subscriber.next(result);
+        // A streamed answer is handed over once its headers are in: from then on its body, not this timer, must show
+        // progress (destroying it, as a reader that leaves does, closes the socket).
+        subscriber.next(responseType === 'stream' ? { ...result, body: watchIdleBody(result.body, timeoutMs, () => bodyIdleError(request.method, request.url, timeoutMs)) } : result);
         subscriber.complete();
       }
     };
@@ -139,10 +143,9 @@ async function readAnswer<T>(response: AnswerLike, request: HttpRequest, secret:
   const base = { status: response.status, method: request.method, url: request.url, headers };
   const success = response.status >= 200 && response.status < 300;
   const wantsJson = (request.responseType ?? 'json') === 'json';
-  if (!success) {
-    const text = scrub(await bodyText(response.data), secret);
-    return errorFromAnswer({ ...base, body: parseMaybeJson(text) });
-  }
+  // Error bodies are scrubbed once parsed: a server may echo the secret JSON-escaped (`\/`, `\uXXXX`), which parsing
+  // decodes; text that is not JSON is scrubbed of those escapes too.
+  if (!success) return errorFromAnswer({ ...base, body: scrubSecret(parseMaybeJson(await bodyText(response.data)), secret) });
   if (!wantsJson) return { status: response.status, headers, body: response.data as T, url: request.url };
   const text = await bodyText(response.data);
   if (text.trim() === '') return { status: response.status, headers, body: null as T, url: request.url };
@@ -150,9 +153,9 @@ async function readAnswer<T>(response: AnswerLike, request: HttpRequest, secret:
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    return badJsonError({ ...base, body: scrub(text, secret), contentType: headers['content-type'] ?? '' }, cause);
+    return badJsonError({ ...base, body: scrubSecret(text, secret), contentType: headers['content-type'] ?? '' }, cause);
   }
-  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body: parseMaybeJson(scrub(text, secret)) });
+  if (uploadErrorEnvelope(body)) return errorFromAnswer({ ...base, body: scrubSecret(body, secret) });
   return { status: response.status, headers, body: body as T, url: request.url };
 }
 
@@ -162,10 +165,6 @@ function parseMaybeJson(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function scrub(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('[secret]') : text;
 }
 
 /** The text of a body, whatever axios delivered it as (string, bytes, a Node stream). */

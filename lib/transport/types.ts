@@ -8,7 +8,10 @@ export type ResponseType = 'json' | 'text' | 'arraybuffer' | 'stream';
 
 /** Options every call accepts, on top of the client's defaults. */
 export interface RequestOptions {
-  /** Milliseconds to wait for the answer's headers, per attempt; 0 waits forever. Default: the client's `timeoutMs`. */
+  /**
+   * Milliseconds to wait for the answer, per attempt (for a `stream` answer, for its headers, then the longest pause of
+   * its body while it is read); 0 waits forever. Default: the client's `timeoutMs`.
+   */
   readonly timeoutMs?: number;
   /** Overrides parts of the client's retry policy for this call. */
   readonly retry?: RetryPolicyInput;

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { map, Observable, of, switchMap } from 'rxjs';
 import { APIError } from '../errors.js';
+import { isUuid } from '../resources/uuid.js';
 import { fileBytesOfForm } from './progress.js';
 import type { UploadBody } from './source.js';
 import type { BaseUploadAnswer } from './upload-api.js';
@@ -27,7 +28,7 @@ export function directUpload(context: UploadContext): Observable<string> {
     ),
     map((answer) => {
       const uuid = answer?.['file'];
-      if (typeof uuid !== 'string') throw new APIError('base/ answered without the uploaded file\'s UUID.', { body: answer });
+      if (!isUuid(uuid)) throw new APIError('base/ answered without a valid UUID of the uploaded file.', { body: answer });
       context.onProgress(source.size);
       return uuid;
     }),

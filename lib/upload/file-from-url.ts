@@ -4,6 +4,7 @@ import { defaultClient } from '../conf.js';
 import { InvalidParamError, UploadError } from '../errors.js';
 import { File } from '../resources/file.js';
 import { InfoCache } from '../resources/info-cache.js';
+import { isUuid } from '../resources/uuid.js';
 import { completeEvent, type UploadCompleteEvent } from './events.js';
 import { pollUntil, type PollTiming } from './poll.js';
 import type { FromUrlStatusAnswer, UploadFileInfo } from './upload-api.js';
@@ -123,7 +124,7 @@ export class FileFromUrl {
 
   #fileOf(info: UploadFileInfo): File {
     const uuid = info.uuid ?? info.file_id;
-    if (typeof uuid !== 'string') throw new UploadError('Upload from URL succeeded without a file UUID.', { body: info });
+    if (!isUuid(uuid)) throw new UploadError('Upload from URL succeeded without a valid file UUID.', { body: info });
     return new File(uuid, this.#client);
   }
 

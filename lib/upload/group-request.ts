@@ -2,6 +2,7 @@ import { map, type Observable } from 'rxjs';
 import type { Uploadcare } from '../client.js';
 import { APIError } from '../errors.js';
 import type { File } from '../resources/file.js';
+import { isGroupId } from '../resources/group-id.js';
 import { commonFields } from './options.js';
 import type { UploadSignature } from './signature.js';
 import type { GroupAnswer } from './upload-api.js';
@@ -14,7 +15,7 @@ export function requestGroup(files: readonly File[], signature: UploadSignature 
   const fields = Object.fromEntries(files.map((file, i) => [`files[${i}]`, file.cdnPath(file.defaultEffects)]));
   return client.upload<GroupAnswer | null>('POST', 'group/', { ...fields, ...commonFields(undefined, signature) }).pipe(
     map((answer) => {
-      if (typeof answer?.id !== 'string') throw new APIError('The Upload API answered group/ without a group id.', { body: answer });
+      if (!isGroupId(answer?.id)) throw new APIError('The Upload API answered group/ without a valid group id.', { body: answer });
       return answer.id;
     }),
   );

@@ -1,6 +1,9 @@
 import { from, last, map, mergeMap, switchMap, type Observable } from 'rxjs';
+import { describeValue } from '../describe-value.js';
 import { APIError } from '../errors.js';
+import { isUuid } from '../resources/uuid.js';
 import { runningInNode } from '../transport/environment.js';
+import { parseHttpUrl } from '../transport/same-origin.js';
 import { ByteProgress } from './progress.js';
 import { partUrls, type MultipartStartAnswer, type UploadFileInfo } from './upload-api.js';
 import type { UploadContext } from './upload-context.js';
@@ -68,7 +71,7 @@ function sendPart(context: UploadContext, part: Part, progress: ByteProgress): O
 }
 
 function planParts(answer: MultipartStartAnswer, size: number, askedPartSize: number): Part[] {
-  if (!answer || typeof answer.uuid !== 'string' || !answer.parts) {
+  if (!answer || !isUuid(answer.uuid) || !answer.parts) {
     throw new APIError('multipart/start/ answered without a UUID and part URLs.', { body: answer });
   }
   const urls = partUrls(answer.parts);
@@ -76,10 +79,17 @@ function planParts(answer: MultipartStartAnswer, size: number, askedPartSize: nu
   if (urls.length !== expected) {
     throw new APIError(`multipart/start/ gave ${urls.length} part URLs for ${expected} parts of ${askedPartSize} bytes.`, { body: answer });
   }
-  return urls.map((url, index) => ({
+  return urls.map((given, index) => ({
     index,
-    url,
+    url: partUrl(given, answer),
     start: index * askedPartSize,
     end: Math.min(size, (index + 1) * askedPartSize),
   }));
+}
+
+/** A presigned part URL as it will be sent: absolute http(s), else the answer is bad (APIError, not the caller's). */
+function partUrl(given: unknown, answer: MultipartStartAnswer): string {
+  const url = parseHttpUrl(given);
+  if (!url) throw new APIError(`multipart/start/ gave a part URL that is not an http(s) URL: ${describeValue(given)}`, { body: answer });
+  return url.href;
 }
