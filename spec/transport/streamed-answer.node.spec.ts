@@ -65,7 +65,7 @@ describe('streamed answers and bodies that stall (transport/idle-body.ts)', () =
     const path = join(dir, 'out.bin');
     let firstChunk = (): void => undefined;
     const received = new Promise<void>((resolve) => (firstChunk = resolve));
-    const download = downloadTo(client(60_000), `${base}file`, path).subscribe({ next: () => firstChunk() });
+    const download = downloadTo(client(60_000), `${base}file`, dir, path).subscribe({ next: () => firstChunk() });
     await received;
     // Interrupted later, as Ctrl-C comes: by then the reader is waiting for the bytes the server does not send.
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
@@ -78,7 +78,7 @@ describe('streamed answers and bodies that stall (transport/idle-body.ts)', () =
 
   it('sync\'s download from a CDN that stalls ends in TimeoutError, not a wait without end', async () => {
     const dir = tempDir('ucare-stall-');
-    const error = await failure(lastValueFrom(downloadTo(client(TIMEOUT_MS), `${base}file`, join(dir, 'out.bin'))));
+    const error = await failure(lastValueFrom(downloadTo(client(TIMEOUT_MS), `${base}file`, dir, join(dir, 'out.bin'))));
     expect(error).toBeInstanceOf(TimeoutError);
     await server.allClosed();
     expect(existsSync(join(dir, 'out.bin'))).toBeFalse();
