@@ -27,7 +27,11 @@ export interface RequestPipeline {
  */
 export async function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
   for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
-  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const url = requestUrl(req.url);
+  if (!url) {
+    answerError(res, new HttpError(400, { detail: 'Malformed request target.' }));
+    return;
+  }
   if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) {
     await handleControl(pipeline.control, req, res, url);
     return;
@@ -78,18 +82,26 @@ async function handleControl(control: Router, req: IncomingMessage, res: ServerR
 }
 
 async function route(router: Router, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  let path: string;
-  try {
-    path = decodeURI(url.pathname);
-  } catch {
-    throw new HttpError(400, { detail: 'Malformed URL.' });
-  }
-  const found = router.match(req.method ?? 'GET', path);
+  const found = router.match(req.method ?? 'GET', url.pathname);
+  if (found.kind === 'malformed-segment') throw new HttpError(400, { detail: 'Malformed percent-encoding in the URL path.' });
   if (found.kind === 'not-found') throw new HttpError(404, { detail: 'Not found.' });
   if (found.kind === 'method-not-allowed') {
     throw new HttpError(405, { detail: `Method "${req.method ?? ''}" not allowed.` }, { Allow: found.allowed.join(', ') });
   }
   await found.handler({ req, res, url, params: found.params });
+}
+
+/**
+ * The request target as a URL. An origin-form target (`/path?query`) is taken as a path even when it starts with `//`
+ * (resolving it as a URL would read `//host/...` as an authority); an absolute-form one is parsed as it is. Null for a
+ * target that is neither.
+ */
+function requestUrl(target = '/'): URL | null {
+  try {
+    return new URL(target.startsWith('/') ? `http://emulator.invalid${target}` : target);
+  } catch {
+    return null;
+  }
 }
 
 /** Waits `ms`, or less when the connection closes meanwhile (so no timer outlives a closed emulator). */
