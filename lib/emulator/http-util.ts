@@ -92,20 +92,3 @@ export async function readJson(req: IncomingMessage, limit?: number): Promise<un
     throw error;
   }
 }
-
-/** CORS headers for browsers: any origin, the headers Uploadcare clients send, and the ones they must read. */
-export function corsHeaders(req: IncomingMessage): Record<string, string> {
-  const origin = req.headers.origin;
-  return {
-    'Access-Control-Allow-Origin': origin ?? '*',
-    'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers':
-      req.headers['access-control-request-headers'] ??
-      'Accept, Authorization, Content-Type, X-Uploadcare-Date, X-UC-User-Agent, Range',
-    'Access-Control-Expose-Headers':
-      'Retry-After, X-Throttle-Wait-Seconds, Content-Length, Content-Range, Content-Type, ETag, Date, X-Uploadcare-Request-Id',
-    'Access-Control-Max-Age': '600',
-    Vary: 'Origin',
-  };
-}

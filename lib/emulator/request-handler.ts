@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { browserAccess, type BrowserAccessPolicy } from './browser-access.js';
 import { CONTROL_PREFIX, isLoopbackAddress } from './control/routes.js';
 import type { LoggedRequest, RequestLog } from './control/request-log.js';
 import { answerFault } from './faults/answers.js';
 import type { FaultController } from './faults/controller.js';
 import { dropConnection } from './faults/drop.js';
 import { paceResponse } from './faults/slow-response.js';
-import { corsHeaders, HttpError, sendJson } from './http-util.js';
+import { SIGNER_PATH } from './demo/signer.js';
+import { HttpError, sendJson } from './http-util.js';
 import type { Router } from './router.js';
 import { endWhenDurable } from './state/durable-response.js';
 import type { StatePersistence } from './state/persistence.js';
@@ -17,6 +19,7 @@ export interface RequestPipeline {
   readonly faults: FaultController;
   readonly requests: RequestLog;
   readonly persistence: StatePersistence | null;
+  readonly browsers: BrowserAccessPolicy;
   /** True once close() began: connections it cuts are the emulator's doing, not the client's. */
   readonly closing: () => boolean;
 }
@@ -26,13 +29,22 @@ export interface RequestPipeline {
  * and is routed, with its answer held until its state changes are durable.
  */
 export async function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
+  // Answers differ by the page asking; no answer may be sniffed into another type than it says.
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   const url = requestUrl(req.url);
   if (!url) {
     answerError(res, new HttpError(400, { detail: 'Malformed request target.' }));
     return;
   }
-  if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) {
+  const control = url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1);
+  const access = browserAccess(req, control || url.pathname === SIGNER_PATH, pipeline.browsers);
+  if (access.kind === 'refused') {
+    answerError(res, new HttpError(access.status, { detail: access.detail }));
+    return;
+  }
+  for (const [name, value] of Object.entries(access.corsHeaders)) res.setHeader(name, value);
+  if (control) {
     await handleControl(pipeline.control, req, res, url);
     return;
   }

@@ -73,6 +73,7 @@ async function serve(
     faults,
     requests,
     persistence,
+    browsers: { boundHost: host, trustedOrigins: new Set(options.trustedOrigins ?? []) },
     closing: () => closing,
   };
   const server = createServer((req, res) => {
