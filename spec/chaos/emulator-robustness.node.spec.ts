@@ -129,6 +129,25 @@ const hostileBody = fc.oneof(
   fc.uint8Array({ maxLength: 512 }).map((bytes) => Buffer.from(bytes)),
 );
 
+// The class of issue 13 item 4: no page but those of this machine reads an answer, none with credentials; the control
+// API and the signer answer no page but the emulator's own; a host name that is not loopback reaches nothing.
+const hostileOrigin = fc.oneof(
+  fc.webUrl().map((url) => new URL(url).origin),
+  fc.constantFrom('null', 'http://localhost:4200', 'http://127.0.0.1:9876', 'http://[::1]:8080', 'http://app.localhost:3000', 'http://127.0.0.1.evil.example', 'file://', 'http://localhost.evil.example'),
+  fc.string(),
+);
+const hostileHost = fc.option(fc.oneof(fc.domain(), fc.constantFrom('localhost', '127.0.0.1', '[::1]', '127.9.9.9', '10.0.0.1', '127.0.0.1.evil.example', 'localhost.evil.example')), { nil: undefined });
+const ACCESS_PATHS = ['/files/', '/__emulator/requests', '/__emulator/faults', '/demo/sign', `/${FILE_ID}/`, '/base/', '/from_url/', '/'];
+
+const isLoopbackOrigin = (origin: string): boolean => {
+  try {
+    const { protocol, hostname } = new URL(origin);
+    return /^https?:$/.test(protocol) && (hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname));
+  } catch {
+    return false;
+  }
+};
+
 /** A 500 is an internal error; the only other 5xx a request without fault rules may get is the demo script not built. */
 const internalError = (status: number, path: string): boolean => status >= 500 && !(status === 503 && path === '/demo/app.js');
 
@@ -218,6 +237,31 @@ describe('chaos: emulator robustness', () => {
       rows['fast-check: hostile bodies'] = `${answered} requests, none an internal error (seed ${FC_SEED})`;
     }, 120_000);
   });
+
+  it('under fast-check (issue 13 item 4): no foreign page nor host name gets an answer it may read, none with credentials', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ACCESS_PATHS), fc.constantFrom('GET', 'POST', 'OPTIONS'), hostileOrigin, hostileHost, async (path, method, origin, hostname) => {
+        const host = hostname === undefined ? undefined : `${hostname}:${emulator.port}`;
+        const headers: Record<string, string> = { Origin: sendable(origin), ...(host === undefined ? {} : { Host: host }), 'Access-Control-Request-Method': 'GET' };
+        const answer = await rawRequest(`${emulator.url}${path}`, { method, headers, ...(method === 'POST' ? { body: '{}' } : {}) });
+        emulator.faults.clear();
+        if (answer.kind !== 'answer') throw new Error(`${method} ${path}: no answer (${answer.code})`);
+        const what = `${method} ${path} from ${origin} on ${host ?? 'the default host'}: ${answer.status}`;
+        const allowed = answer.headers['access-control-allow-origin'];
+        if (answer.headers['access-control-allow-credentials'] !== undefined) throw new Error(`${what} allows credentials`);
+        const hostIsLoopback = hostname === undefined || ['localhost', '127.0.0.1', '[::1]', '127.9.9.9'].includes(hostname) || hostname.endsWith('.localhost');
+        if (!hostIsLoopback && answer.status !== 421) throw new Error(`${what}: a non-loopback host was served`);
+        const privileged = path.startsWith('/__emulator/') || path === '/demo/sign';
+        if (allowed !== undefined && (privileged || !isLoopbackOrigin(sendable(origin)))) throw new Error(`${what} allowed ${allowed}`);
+        if (hostIsLoopback && !isLoopbackOrigin(sendable(origin)) && answer.status !== 403) throw new Error(`${what}: a foreign page was served`);
+        checked++;
+      }),
+      { numRuns: chaosScale().propertyRuns * 2, seed: FC_SEED },
+    );
+    expect(emulator.faults.list()).toEqual([]);
+    rows['fast-check: hostile origins and hosts'] = `${checked} requests: none readable by a foreign page, none with credentials, no foreign host served`;
+  }, 120_000);
 
   it('a file name climbing out of the data dir is kept as a name only', async () => {
     const form = baseUploadForm('demopublickey', '../../../escape.txt', Buffer.from('escape'));
