@@ -50,6 +50,17 @@ describe('emulator demo routes', () => {
     for (const body of bad) expect((await sign(body)).status).withContext(JSON.stringify(body)?.slice(0, 80) ?? 'no body').toBe(400);
   });
 
+  it('names its icon and serves it at /favicon.ico, where browsers look for one (no 404 in the console)', async () => {
+    const html = await (await fetch(`${base()}/`)).text();
+    expect(html).toContain('<link rel="icon" href="/favicon.ico" type="image/svg+xml">');
+    const icon = await fetch(`${base()}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect((await icon.text()).startsWith('<svg')).toBeTrue();
+    const head = await fetch(`${base()}/favicon.ico`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+  });
+
   it('serves the sample image of the from-URL form', async () => {
     const response = await fetch(`${base()}/demo/sample.svg`);
     expect(response.headers.get('content-type')).toBe('image/svg+xml');

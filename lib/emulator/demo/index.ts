@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../context.js';
 import { HttpError, sendJson, sendText } from '../http-util.js';
 import type { RouteRequest } from '../router.js';
 import { DemoBundleMissingError, demoScriptLoader } from './bundle.js';
+import { FAVICON_PATH, sendFavicon } from './favicon.js';
 import { demoPageHtml } from './page-html.js';
 import { SAMPLE_PATH, sendSample } from './sample.js';
 import { SIGNER_PATH, signForDemo } from './signer.js';
@@ -11,7 +12,8 @@ export const DEMO_SCRIPT_PATH = '/demo/app.js';
 
 /**
  * The demo page (`GET /`) and what it needs: its script (`/demo/app.js`), the REST signer of the first project
- * (`POST /demo/sign`, a development aid: see signer.ts) and a sample image to upload from URL (`/demo/sample.svg`).
+ * (`POST /demo/sign`, a development aid: see signer.ts), a sample image to upload from URL (`/demo/sample.svg`) and
+ * its icon (`/favicon.ico`).
  * Registered before the CDN routes, whose `/:id/*rest` pattern would take `/demo/...`.
  */
 export function registerDemoRoutes({ router, store, origin }: EmulatorContext): void {
@@ -27,6 +29,7 @@ export function registerDemoRoutes({ router, store, origin }: EmulatorContext): 
       publicKey: demoProject().publicKey,
       scriptPath: DEMO_SCRIPT_PATH,
       signerPath: SIGNER_PATH,
+      iconPath: FAVICON_PATH,
       sampleUrl: `${origin(req)}${SAMPLE_PATH}`,
     });
     res.setHeader('Cache-Control', 'no-cache');
@@ -48,6 +51,10 @@ export function registerDemoRoutes({ router, store, origin }: EmulatorContext): 
   });
 
   router.add('POST', SIGNER_PATH, async ({ req, res }) => sendJson(res, 200, await signForDemo(req, demoProject())));
+
+  // Browsers ask for it whatever the page says: without it, every visit logs a 404.
+  router.add('GET', FAVICON_PATH, ({ res }) => sendFavicon(res, 'GET'));
+  router.add('HEAD', FAVICON_PATH, ({ res }) => sendFavicon(res, 'HEAD'));
 
   router.add('GET', SAMPLE_PATH, ({ req, res }) => sendSample(res, req.method ?? 'GET'));
   router.add('HEAD', SAMPLE_PATH, ({ req, res }) => sendSample(res, req.method ?? 'HEAD'));

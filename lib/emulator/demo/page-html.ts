@@ -6,6 +6,8 @@ export interface DemoPageOptions {
   readonly scriptPath: string;
   /** Path of the signer endpoint. */
   readonly signerPath: string;
+  /** Path of the page's icon. */
+  readonly iconPath: string;
   /** A URL the from-URL form starts with, so there is something to fetch at once. */
   readonly sampleUrl: string;
 }
@@ -14,7 +16,7 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The demo page served at `/`: static markup and styles; `page/main.ts` brings it to life. */
-export function demoPageHtml({ publicKey, scriptPath, signerPath, sampleUrl }: DemoPageOptions): string {
+export function demoPageHtml({ publicKey, scriptPath, signerPath, iconPath, sampleUrl }: DemoPageOptions): string {
   // `<` is escaped so that no value can close the script element.
   const config = JSON.stringify({ publicKey, signerPath }).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -23,6 +25,7 @@ export function demoPageHtml({ publicKey, scriptPath, signerPath, sampleUrl }: D
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>rxuploadcare demo</title>
+<link rel="icon" href="${escapeHtml(iconPath)}" type="image/svg+xml">
 <style>${STYLES}</style>
 <script id="demo-config" type="application/json">${config}</script>
 <script src="${escapeHtml(scriptPath)}" defer></script>
