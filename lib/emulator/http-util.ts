@@ -11,6 +11,15 @@ export class HttpError extends Error {
   }
 }
 
+/** `text` percent-decoded as UTF-8, or null when it is not valid percent-encoding (`%zz`, a cut sequence). */
+export function percentDecoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 /** Answers `body` as JSON with its Content-Length. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

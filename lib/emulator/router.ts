@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { percentDecoded } from './http-util.js';
 
 /** What a route handler receives for one request. */
 export interface RouteRequest {
@@ -69,21 +70,12 @@ export class Router {
       }
       const params: Record<string, string> = {};
       for (const [i, name] of route.names.entries()) {
-        const value = decodeSegment(found[i + 1] ?? '');
+        const value = percentDecoded(found[i + 1] ?? '');
         if (value === null) return { kind: 'malformed-segment' };
         params[name] = value;
       }
       return { kind: 'found', handler: route.handler, params };
     }
     return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
-  }
-}
-
-/** `text` percent-decoded, or null when it is not valid percent-encoded UTF-8. */
-function decodeSegment(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
   }
 }
