@@ -133,7 +133,12 @@ function pause(ms: number, res: ServerResponse): Promise<void> {
 function followOutcome(requests: RequestLog, entry: LoggedRequest, res: ServerResponse, closing: () => boolean): void {
   res.once('finish', () => requests.end(entry, { status: res.statusCode }));
   res.once('close', () => {
-    if (res.writableFinished) return;
+    // Complete on this side, though 'finish' may never come: when Node's parser refuses what follows the request on
+    // its connection (a body sent without a length), it destroys the socket under the answer.
+    if (res.writableFinished) {
+      requests.end(entry, { status: res.statusCode });
+      return;
+    }
     const cutByServer = closing() || entry.droppedByServer;
     requests.end(entry, {
       status: res.headersSent ? res.statusCode : null,
