@@ -25,8 +25,9 @@ export interface RequestPipeline {
 }
 
 /**
- * One request: control API requests go straight to their routes; every other one is logged, meets the fault rules,
- * and is routed, with its answer held until its state changes are durable.
+ * One request: first the browser access policy (its `Host`, the page asking: see browser-access.ts); then control API
+ * requests go straight to their routes; every other one is logged, meets the fault rules, and is routed, with its
+ * answer held until its state changes are durable.
  */
 export async function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Answers differ by the page asking; no answer may be sniffed into another type than it says.
