@@ -5,13 +5,14 @@ const UNNAMED_SOURCE = 'original';
 
 /**
  * The name of a file uploaded from `url`, as the real service gives it: the source's `Content-Disposition` name
- * (`filename*=UTF-8''...` first, then `filename=`), else the URL's last path segment, else `original`. Only the last
- * part of a name that carries a path (`../a.txt`, `C:\a.txt`) is kept.
+ * (`filename*=UTF-8''...` first, then `filename=`), else the URL's last path segment (decoded), else `original`. A name
+ * is kept as given, path separators and all, as for direct uploads: what writes files by name must defend itself
+ * (the CLI's sync does).
  */
 export function sourceFilename(url: URL, contentDisposition: string | undefined): string {
   const named = contentDisposition === undefined ? null : dispositionFilename(contentDisposition);
   const lastSegment = url.pathname.split('/').pop() ?? '';
-  return baseName(named ?? percentDecoded(lastSegment) ?? lastSegment) || UNNAMED_SOURCE;
+  return named ?? (percentDecoded(lastSegment) || lastSegment || UNNAMED_SOURCE);
 }
 
 /** The file name a `Content-Disposition` header gives (RFC 6266): `filename*` over `filename`; null when none. */
@@ -34,9 +35,4 @@ function decodeExtValue(value: string, charset: string): string | null {
     return /^(?:[^%]|%[0-9a-f]{2})*$/i.test(value) ? value.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : null;
   }
   return percentDecoded(value);
-}
-
-/** The last part of a name that carries a path, separators of either kind. */
-function baseName(name: string): string {
-  return name.split(/[/\\]/).pop() ?? '';
 }

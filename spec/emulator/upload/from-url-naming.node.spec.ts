@@ -59,8 +59,8 @@ describe('emulator from_url file names', () => {
     expect(await nameOfUploadFrom(`${sourceUrl}/download?id=5`)).toBe('café.txt');
   });
 
-  it('keeps only the last part of a disposition name carrying a path', async () => {
-    expect(await nameOfUploadFrom(`${sourceUrl}/download?id=4`)).toBe('passwd');
+  it('keeps a disposition name carrying a path as given, as for direct uploads (what writes by name defends itself)', async () => {
+    expect(await nameOfUploadFrom(`${sourceUrl}/download?id=4`)).toBe('../../etc/passwd');
   });
 
   it('falls back to the URL\'s last path segment, then to "original"', async () => {
