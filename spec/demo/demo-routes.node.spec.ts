@@ -14,6 +14,9 @@ describe('emulator demo routes', () => {
     const html = await page.text();
     expect(html).toContain('<script id="demo-config" type="application/json">{"publicKey":"demopublickey","signerPath":"/demo/sign"}</script>');
     expect(html).not.toContain('demosecretkey');
+    // Its own script and origin only, and no other page may frame it.
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const script = await fetch(`${base()}/demo/app.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

@@ -1,14 +1,30 @@
+import { createHash } from 'node:crypto';
 import type { EmulatorContext } from '../context.js';
 import { HttpError, sendJson, sendText } from '../http-util.js';
 import type { RouteRequest } from '../router.js';
 import { DemoBundleMissingError, demoScriptLoader } from './bundle.js';
 import { FAVICON_PATH, sendFavicon } from './favicon.js';
-import { demoPageHtml } from './page-html.js';
+import { demoPageHtml, SCRIPT_MISSING_CHECK } from './page-html.js';
 import { SAMPLE_PATH, sendSample } from './sample.js';
 import { SIGNER_PATH, signForDemo } from './signer.js';
 
 /** Path of the demo page's script. */
 export const DEMO_SCRIPT_PATH = '/demo/app.js';
+
+/**
+ * The demo page runs its own script only and talks to its own origin only; no other page may frame it (its buttons
+ * store and delete files, with the signer's authority).
+ */
+const DEMO_PAGE_CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(SCRIPT_MISSING_CHECK).digest('base64')}'`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /**
  * The demo page (`GET /`) and what it needs: its script (`/demo/app.js`), the REST signer of the first project
@@ -33,6 +49,7 @@ export function registerDemoRoutes({ router, store, origin }: EmulatorContext): 
       sampleUrl: `${origin(req)}${SAMPLE_PATH}`,
     });
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Content-Security-Policy', DEMO_PAGE_CSP);
     sendText(res, 200, html, 'text/html; charset=utf-8');
   };
   router.add('GET', '/', page);

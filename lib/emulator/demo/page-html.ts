@@ -12,6 +12,9 @@ export interface DemoPageOptions {
   readonly sampleUrl: string;
 }
 
+/** The page's one inline script: it shows the notice when the page's script did not run (its CSP names its hash). */
+export const SCRIPT_MISSING_CHECK = "addEventListener('load', () => { if (!document.body.dataset.ready) document.getElementById('script-missing').hidden = false; });";
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -77,7 +80,7 @@ export function demoPageHtml({ publicKey, scriptPath, signerPath, iconPath, samp
   </section>
 </main>
 <p id="announcer" class="visually-hidden" role="status" aria-live="polite"></p>
-<script>addEventListener('load', () => { if (!document.body.dataset.ready) document.getElementById('script-missing').hidden = false; });</script>
+<script>${SCRIPT_MISSING_CHECK}</script>
 </body>
 </html>
 `;
