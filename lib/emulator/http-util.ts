@@ -11,6 +11,15 @@ export class HttpError extends Error {
   }
 }
 
+/** `text` percent-decoded as UTF-8, or null when it is not valid percent-encoding (`%zz`, a cut sequence). */
+export function percentDecoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 /** Answers `body` as JSON with its Content-Length. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -40,30 +49,55 @@ export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promi
   return Buffer.concat(chunks);
 }
 
-/** Reads a JSON body; an empty body is `undefined`, malformed JSON is a 400 with the REST API's `detail` shape. */
+/**
+ * Deepest nesting of arrays and objects accepted in a request body. No body the emulator's APIs define nests deeper
+ * than 4; a limit keeps handlers that walk a body (JSON.stringify included) from overflowing the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** A request body that is not JSON, or nests deeper than {@link MAX_JSON_DEPTH}. */
+export class RequestJsonError extends Error {
+  override readonly name = 'RequestJsonError';
+  constructor(readonly reason: 'malformed' | 'too-deep') {
+    super(reason === 'malformed' ? 'Malformed JSON in request body.' : `JSON in request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
+}
+
+/** Parses a request body's JSON text; throws {@link RequestJsonError} when it is malformed or nested too deep. */
+export function parseRequestJson(text: string): unknown {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new RequestJsonError('too-deep');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RequestJsonError('malformed');
+  }
+}
+
+/** The deepest bracket nesting of JSON text, strings skipped; one pass, no recursion. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === ']' || char === '}') depth--;
+  }
+  return deepest;
+}
+
+/** Reads a JSON body; an empty body is `undefined`, malformed or too deep JSON is a 400 with the REST API's `detail` shape. */
 export async function readJson(req: IncomingMessage, limit?: number): Promise<unknown> {
   const body = await readBody(req, limit);
   if (body.length === 0) return undefined;
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
-  } catch {
-    throw new HttpError(400, { detail: 'Malformed JSON in request body.' });
+    return parseRequestJson(body.toString('utf8'));
+  } catch (error) {
+    if (error instanceof RequestJsonError) throw new HttpError(400, { detail: error.message });
+    throw error;
   }
-}
-
-/** CORS headers for browsers: any origin, the headers Uploadcare clients send, and the ones they must read. */
-export function corsHeaders(req: IncomingMessage): Record<string, string> {
-  const origin = req.headers.origin;
-  return {
-    'Access-Control-Allow-Origin': origin ?? '*',
-    'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers':
-      req.headers['access-control-request-headers'] ??
-      'Accept, Authorization, Content-Type, X-Uploadcare-Date, X-UC-User-Agent, Range',
-    'Access-Control-Expose-Headers':
-      'Retry-After, X-Throttle-Wait-Seconds, Content-Length, Content-Range, Content-Type, ETag, Date, X-Uploadcare-Request-Id',
-    'Access-Control-Max-Age': '600',
-    Vary: 'Origin',
-  };
 }

@@ -22,6 +22,12 @@ export interface EmulatorOptions {
   readonly requestLogLimit?: number;
   /** The Upload API's size and count limits, over the defaults (the real service's where it documents them; docs/emulator.md, "Limits"). */
   readonly limits?: Partial<UploadLimits>;
+  /**
+   * Origins of web pages (`http://127.0.0.1:9876`) that may use the control API and the demo signer, besides the
+   * emulator's own: a test runner whose specs run in a browser. Default none. Pages served from this machine may use
+   * REST, the Upload API and the CDN without being listed; see docs/emulator.md, "Browsers".
+   */
+  readonly trustedOrigins?: readonly string[];
 }
 
 /** An option that the emulator refuses, with the option's name. */

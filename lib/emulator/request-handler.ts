@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { browserAccess, type BrowserAccessPolicy } from './browser-access.js';
 import { CONTROL_PREFIX, isLoopbackAddress } from './control/routes.js';
 import type { LoggedRequest, RequestLog } from './control/request-log.js';
 import { answerFault } from './faults/answers.js';
 import type { FaultController } from './faults/controller.js';
 import { dropConnection } from './faults/drop.js';
 import { paceResponse } from './faults/slow-response.js';
-import { corsHeaders, HttpError, sendJson } from './http-util.js';
+import { SIGNER_PATH } from './demo/signer.js';
+import { HttpError, sendJson } from './http-util.js';
 import type { Router } from './router.js';
 import { serveDurably } from './state/durable-response.js';
 import type { StatePersistence } from './state/persistence.js';
@@ -17,18 +19,33 @@ export interface RequestPipeline {
   readonly faults: FaultController;
   readonly requests: RequestLog;
   readonly persistence: StatePersistence | null;
+  readonly browsers: BrowserAccessPolicy;
   /** True once close() began: connections it cuts are the emulator's doing, not the client's. */
   readonly closing: () => boolean;
 }
 
 /**
- * One request: control API requests go straight to their routes; every other one is logged, meets the fault rules,
- * and is routed, with its answer held until its state changes are durable.
+ * One request: first the browser access policy (its `Host`, the page asking: see browser-access.ts); then control API
+ * requests go straight to their routes; every other one is logged, meets the fault rules, and is routed, with its
+ * answer held until its state changes are durable.
  */
 export async function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
-  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-  if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) {
+  // Answers differ by the page asking; no answer may be sniffed into another type than it says.
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  const url = requestUrl(req.url);
+  if (!url) {
+    answerError(res, new HttpError(400, { detail: 'Malformed request target.' }));
+    return;
+  }
+  const control = url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1);
+  const access = browserAccess(req, control || url.pathname === SIGNER_PATH, pipeline.browsers);
+  if (access.kind === 'refused') {
+    answerError(res, new HttpError(access.status, { detail: access.detail }));
+    return;
+  }
+  for (const [name, value] of Object.entries(access.corsHeaders)) res.setHeader(name, value);
+  if (control) {
     await handleControl(pipeline.control, req, res, url);
     return;
   }
@@ -82,18 +99,26 @@ async function handleControl(control: Router, req: IncomingMessage, res: ServerR
 }
 
 async function route(router: Router, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  let path: string;
-  try {
-    path = decodeURI(url.pathname);
-  } catch {
-    throw new HttpError(400, { detail: 'Malformed URL.' });
-  }
-  const found = router.match(req.method ?? 'GET', path);
+  const found = router.match(req.method ?? 'GET', url.pathname);
+  if (found.kind === 'malformed-segment') throw new HttpError(400, { detail: 'Malformed percent-encoding in the URL path.' });
   if (found.kind === 'not-found') throw new HttpError(404, { detail: 'Not found.' });
   if (found.kind === 'method-not-allowed') {
     throw new HttpError(405, { detail: `Method "${req.method ?? ''}" not allowed.` }, { Allow: found.allowed.join(', ') });
   }
   await found.handler({ req, res, url, params: found.params });
+}
+
+/**
+ * The request target as a URL. An origin-form target (`/path?query`) is taken as a path even when it starts with `//`
+ * (resolving it as a URL would read `//host/...` as an authority); an absolute-form one is parsed as it is. Null for a
+ * target that is neither.
+ */
+function requestUrl(target = '/'): URL | null {
+  try {
+    return new URL(target.startsWith('/') ? `http://emulator.invalid${target}` : target);
+  } catch {
+    return null;
+  }
 }
 
 /** Waits `ms`, or less when the connection closes meanwhile (so no timer outlives a closed emulator). */
@@ -113,7 +138,12 @@ function pause(ms: number, res: ServerResponse): Promise<void> {
 function followOutcome(requests: RequestLog, entry: LoggedRequest, res: ServerResponse, closing: () => boolean): void {
   res.once('finish', () => requests.end(entry, { status: res.statusCode }));
   res.once('close', () => {
-    if (res.writableFinished) return;
+    // Complete on this side, though 'finish' may never come: when Node's parser refuses what follows the request on
+    // its connection (a body sent without a length), it destroys the socket under the answer.
+    if (res.writableFinished) {
+      requests.end(entry, { status: res.statusCode });
+      return;
+    }
     const cutByServer = closing() || entry.droppedByServer;
     requests.end(entry, {
       status: res.headersSent ? res.statusCode : null,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { percentDecoded } from './http-util.js';
 
 /** What a route handler receives for one request. */
 export interface RouteRequest {
@@ -6,7 +7,7 @@ export interface RouteRequest {
   readonly res: ServerResponse;
   /** The request URL, resolved against the emulator's own origin. */
   readonly url: URL;
-  /** Named segments of the matched pattern (`/files/:uuid/` gives `params.uuid`). */
+  /** Named segments of the matched pattern (`/files/:uuid/` gives `params.uuid`), percent-decoded once. */
   readonly params: Readonly<Record<string, string>>;
 }
 
@@ -19,15 +20,21 @@ interface Route {
   readonly handler: RouteHandler;
 }
 
-/** Outcome of matching a path: a handler, a path known under other methods only, or nothing. */
+/**
+ * Outcome of matching a path: a handler, a path known under other methods only, a path whose named segments are not
+ * valid percent-encoding (`%zz`, a cut UTF-8 sequence), or nothing.
+ */
 export type RouteMatch =
   | { readonly kind: 'found'; readonly handler: RouteHandler; readonly params: Record<string, string> }
   | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }
+  | { readonly kind: 'malformed-segment' }
   | { readonly kind: 'not-found' };
 
 /**
  * A minimal method + path router. Patterns are literal paths with `:name` segments
  * (matching one path segment) and an optional trailing `*name` (matching the rest).
+ * Paths are matched as sent (percent-encoded) and each named segment is decoded once: decoding the whole path first
+ * would decode `%25` twice and let an encoded `/` split a segment.
  */
 export class Router {
   private readonly routes: Route[] = [];
@@ -62,9 +69,11 @@ export class Router {
         continue;
       }
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(found[i + 1] ?? '');
-      });
+      for (const [i, name] of route.names.entries()) {
+        const value = percentDecoded(found[i + 1] ?? '');
+        if (value === null) return { kind: 'malformed-segment' };
+        params[name] = value;
+      }
       return { kind: 'found', handler: route.handler, params };
     }
     return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };

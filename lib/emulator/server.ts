@@ -76,6 +76,7 @@ async function serve(
     faults,
     requests,
     persistence,
+    browsers: { boundHost: host, trustedOrigins: new Set(options.trustedOrigins ?? []) },
     closing: () => closing,
   };
   const server = createServer((req, res) => {

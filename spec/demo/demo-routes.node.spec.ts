@@ -14,6 +14,9 @@ describe('emulator demo routes', () => {
     const html = await page.text();
     expect(html).toContain('<script id="demo-config" type="application/json">{"publicKey":"demopublickey","signerPath":"/demo/sign"}</script>');
     expect(html).not.toContain('demosecretkey');
+    // Its own script and origin only, and no other page may frame it.
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const script = await fetch(`${base()}/demo/app.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -26,11 +29,9 @@ describe('emulator demo routes', () => {
     expect(await response.json()).toEqual({ signature: createHmac('sha1', 'demosecretkey').update(signString).digest('hex') });
   });
 
-  it('signs for pages of loopback origins, and refuses other origins', async () => {
-    for (const origin of ['http://127.0.0.1:9876', 'http://localhost:4200', 'http://[::1]:8080']) {
-      expect((await sign({ signString }, { Origin: origin })).status).withContext(origin).toBe(200);
-    }
-    for (const origin of ['https://example.com', 'http://127.0.0.1.example.com', 'null']) {
+  it('signs for the demo page (the emulator\'s own origin), and refuses other origins, loopback ones included', async () => {
+    expect((await sign({ signString }, { Origin: base() })).status).toBe(200);
+    for (const origin of ['http://localhost:4200', 'http://[::1]:8080', 'https://example.com', 'http://127.0.0.1.example.com', 'null']) {
       const response = await sign({ signString }, { Origin: origin });
       expect(response.status).withContext(origin).toBe(403);
       expect(await response.text()).not.toMatch(/[0-9a-f]{40}/);
@@ -50,6 +51,17 @@ describe('emulator demo routes', () => {
       { signString: `${signString}${'x'.repeat(5000)}` },
     ];
     for (const body of bad) expect((await sign(body)).status).withContext(JSON.stringify(body)?.slice(0, 80) ?? 'no body').toBe(400);
+  });
+
+  it('names its icon and serves it at /favicon.ico, where browsers look for one (no 404 in the console)', async () => {
+    const html = await (await fetch(`${base()}/`)).text();
+    expect(html).toContain('<link rel="icon" href="/favicon.ico" type="image/svg+xml">');
+    const icon = await fetch(`${base()}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect((await icon.text()).startsWith('<svg')).toBeTrue();
+    const head = await fetch(`${base()}/favicon.ico`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
   });
 
   it('serves the sample image of the from-URL form', async () => {

@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { startTestServers } from './test-servers.js';
 
@@ -52,9 +53,12 @@ async function main(): Promise<void> {
   });
 
   process.env['CHROME_BIN'] ??= '/usr/bin/chromium';
-  const servers = await startTestServers();
+  // Karma's page uses the emulator's control API and demo signer, which answer the origins the emulator trusts: its
+  // port is chosen here so that the emulator knows that origin before the browser starts.
+  const port = await freePort();
+  const servers = await startTestServers([`http://127.0.0.1:${port}`]);
   const karma = createRequire(__filename)('karma') as KarmaModule;
-  const config = await karma.config.parseConfig(join(root, 'karma.conf.js'), { files: [bundle] }, { promiseConfig: true, throwErrors: true });
+  const config = await karma.config.parseConfig(join(root, 'karma.conf.js'), { files: [bundle], port }, { promiseConfig: true, throwErrors: true });
   config.client['testEnv'] = servers.env;
 
   let executed = 0;
@@ -73,6 +77,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.exit(exitCode);
+}
+
+/** A port free on 127.0.0.1 right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import type { RouteRequest } from '../router.js';
 import type { FileRecord } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { parseRange } from './byte-range.js';
+import { contentDisposition, isActiveContent } from './content-disposition.js';
 import { parseCdnPath, type CdnTarget } from './cdn-path.js';
 
 /** CDN routes: `/{uuid}/[-/effects/][filename]` and `/{group}/nth/{i}/[-/effects/][filename]`, GET and HEAD. */
@@ -19,7 +20,8 @@ const notFound = (): HttpError => new HttpError(404, { detail: 'Not found.' });
 
 /**
  * Serves a file's original bytes (effects are accepted but not applied) with its Content-Type, an ETag,
- * `Accept-Ranges` and single-range requests (206, 416). Unknown and removed files are 404.
+ * `Accept-Ranges` and single-range requests (206, 416), and its name in `Content-Disposition` (a download for active
+ * content: HTML, SVG, XML). Unknown and removed files are 404.
  */
 async function serveFile(store: Store, { req, res, params }: RouteRequest): Promise<void> {
   const target = parseCdnPath(params['id'] ?? '', params['rest'] ?? '');
@@ -35,7 +37,9 @@ async function serveFile(store: Store, { req, res, params }: RouteRequest): Prom
     'Last-Modified': file.datetimeUploaded.toUTCString(),
     // The real CDN caches for a year; a test double must not let browsers serve a removed file from cache.
     'Cache-Control': 'no-cache',
-    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(target.filename ?? file.filename)}`,
+    'Content-Disposition': contentDisposition(file.mimeType, target.filename ?? file.filename),
+    // Should a browser display active content all the same, it runs with no origin and no scripts.
+    ...(isActiveContent(file.mimeType) ? { 'Content-Security-Policy': "sandbox; default-src 'none'" } : {}),
   };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers).end();

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { EmulatorContext } from '../context.js';
 import { HttpError, sendJson, sendText } from '../http-util.js';
 import type { RouteRequest } from '../router.js';
 import { DemoBundleMissingError, demoScriptLoader } from './bundle.js';
-import { demoPageHtml } from './page-html.js';
+import { FAVICON_PATH, sendFavicon } from './favicon.js';
+import { demoPageHtml, SCRIPT_MISSING_CHECK } from './page-html.js';
 import { SAMPLE_PATH, sendSample } from './sample.js';
 import { SIGNER_PATH, signForDemo } from './signer.js';
 
@@ -10,8 +12,24 @@ import { SIGNER_PATH, signForDemo } from './signer.js';
 export const DEMO_SCRIPT_PATH = '/demo/app.js';
 
 /**
+ * The demo page runs its own script only and talks to its own origin only; no other page may frame it (its buttons
+ * store and delete files, with the signer's authority).
+ */
+const DEMO_PAGE_CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(SCRIPT_MISSING_CHECK).digest('base64')}'`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * The demo page (`GET /`) and what it needs: its script (`/demo/app.js`), the REST signer of the first project
- * (`POST /demo/sign`, a development aid: see signer.ts) and a sample image to upload from URL (`/demo/sample.svg`).
+ * (`POST /demo/sign`, a development aid: see signer.ts), a sample image to upload from URL (`/demo/sample.svg`) and
+ * its icon (`/favicon.ico`).
  * Registered before the CDN routes, whose `/:id/*rest` pattern would take `/demo/...`.
  */
 export function registerDemoRoutes({ router, store, origin }: EmulatorContext): void {
@@ -27,9 +45,11 @@ export function registerDemoRoutes({ router, store, origin }: EmulatorContext): 
       publicKey: demoProject().publicKey,
       scriptPath: DEMO_SCRIPT_PATH,
       signerPath: SIGNER_PATH,
+      iconPath: FAVICON_PATH,
       sampleUrl: `${origin(req)}${SAMPLE_PATH}`,
     });
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Content-Security-Policy', DEMO_PAGE_CSP);
     sendText(res, 200, html, 'text/html; charset=utf-8');
   };
   router.add('GET', '/', page);
@@ -48,6 +68,10 @@ export function registerDemoRoutes({ router, store, origin }: EmulatorContext): 
   });
 
   router.add('POST', SIGNER_PATH, async ({ req, res }) => sendJson(res, 200, await signForDemo(req, demoProject())));
+
+  // Browsers ask for it whatever the page says: without it, every visit logs a 404.
+  router.add('GET', FAVICON_PATH, ({ res }) => sendFavicon(res, 'GET'));
+  router.add('HEAD', FAVICON_PATH, ({ res }) => sendFavicon(res, 'HEAD'));
 
   router.add('GET', SAMPLE_PATH, ({ req, res }) => sendSample(res, req.method ?? 'GET'));
   router.add('HEAD', SAMPLE_PATH, ({ req, res }) => sendSample(res, req.method ?? 'HEAD'));

@@ -6,15 +6,20 @@ export interface DemoPageOptions {
   readonly scriptPath: string;
   /** Path of the signer endpoint. */
   readonly signerPath: string;
+  /** Path of the page's icon. */
+  readonly iconPath: string;
   /** A URL the from-URL form starts with, so there is something to fetch at once. */
   readonly sampleUrl: string;
 }
+
+/** The page's one inline script: it shows the notice when the page's script did not run (its CSP names its hash). */
+export const SCRIPT_MISSING_CHECK = "addEventListener('load', () => { if (!document.body.dataset.ready) document.getElementById('script-missing').hidden = false; });";
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The demo page served at `/`: static markup and styles; `page/main.ts` brings it to life. */
-export function demoPageHtml({ publicKey, scriptPath, signerPath, sampleUrl }: DemoPageOptions): string {
+export function demoPageHtml({ publicKey, scriptPath, signerPath, iconPath, sampleUrl }: DemoPageOptions): string {
   // `<` is escaped so that no value can close the script element.
   const config = JSON.stringify({ publicKey, signerPath }).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -23,6 +28,7 @@ export function demoPageHtml({ publicKey, scriptPath, signerPath, sampleUrl }: D
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>rxuploadcare demo</title>
+<link rel="icon" href="${escapeHtml(iconPath)}" type="image/svg+xml">
 <style>${STYLES}</style>
 <script id="demo-config" type="application/json">${config}</script>
 <script src="${escapeHtml(scriptPath)}" defer></script>
@@ -74,7 +80,7 @@ export function demoPageHtml({ publicKey, scriptPath, signerPath, sampleUrl }: D
   </section>
 </main>
 <p id="announcer" class="visually-hidden" role="status" aria-live="polite"></p>
-<script>addEventListener('load', () => { if (!document.body.dataset.ready) document.getElementById('script-missing').hidden = false; });</script>
+<script>${SCRIPT_MISSING_CHECK}</script>
 </body>
 </html>
 `;

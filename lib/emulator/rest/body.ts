@@ -1,11 +1,12 @@
+import { parseRequestJson } from '../http-util.js';
 import { badRequest } from './params.js';
 import type { RestCall } from './rest-route.js';
 
-/** The request body as JSON; undefined when empty, a 400 when malformed. */
+/** The request body as JSON; undefined when empty, a 400 when malformed or nested too deep. */
 export function jsonBody(call: RestCall): unknown {
   if (call.body.length === 0) return undefined;
   try {
-    return JSON.parse(call.body.toString('utf8')) as unknown;
+    return parseRequestJson(call.body.toString('utf8'));
   } catch {
     throw badRequest('Expected JSON object.');
   }

@@ -7,9 +7,13 @@ export interface FileJsonOptions {
   readonly appdata?: boolean;
 }
 
-/** The CDN URL of a file's original: the emulator serves its CDN on its own origin. */
+/**
+ * The CDN URL of a file's original: the emulator serves its CDN on its own origin. Its name part is the file name
+ * with what is not a letter, a digit, `_` or `.` left out, as the real service writes it (`two-of-them.jpg` gives
+ * `twoofthem.jpg`); `original_filename` keeps the name as uploaded.
+ */
 export function fileCdnUrl(origin: string, file: FileRecord): string {
-  return `${origin}/${file.uuid}/${encodeURIComponent(file.filename)}`;
+  return `${origin}/${file.uuid}/${encodeURIComponent(file.filename.replace(/[^\p{L}\p{N}_.]/gu, ''))}`;
 }
 
 /** A file as the REST API v0.7 describes it (the `file` schema). */

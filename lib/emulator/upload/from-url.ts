@@ -12,6 +12,7 @@ import { validateMetadata } from './metadata.js';
 import { addUploadedFile } from './new-file.js';
 import { checkUploadSignature, requireProject } from './project-auth.js';
 import { openSource } from './source-download.js';
+import { sourceFilename } from './source-filename.js';
 import { uploadRoute } from './upload-route.js';
 
 /** How long one download may take before it fails with `DownloadFileTimeLimitExceededError`. */
@@ -135,7 +136,7 @@ async function download(store: Store, tasks: FromUrlTasks, token: string, reques
       addUploadedFile(store, {
         project: request.project,
         blob,
-        filename: request.filename ?? filenameOf(source.url),
+        filename: request.filename ?? sourceFilename(source.url, source.body.headers['content-disposition']),
         contentType: source.contentType,
         store: request.store,
         metadata: request.metadata,
@@ -159,14 +160,4 @@ function asDownloadError(error: unknown): UploadApiError {
     return new UploadApiError('DownloadFileTimeLimitExceededError', DOWNLOAD_TIME_LIMIT_SECONDS);
   }
   return new UploadApiError('DownloadFileHTTPNetworkError', error instanceof Error ? error.message : String(error));
-}
-
-/** The last path segment of the URL, decoded; `original` when the path names nothing. */
-function filenameOf(url: URL): string {
-  const last = url.pathname.split('/').pop() ?? '';
-  try {
-    return decodeURIComponent(last) || 'original';
-  } catch {
-    return last || 'original';
-  }
 }
