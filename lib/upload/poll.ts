@@ -2,6 +2,7 @@ import { defer, Observable, repeat, takeWhile } from 'rxjs';
 import { InvalidParamError, TimeoutError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 import { definedFields } from './defined-fields.js';
+import { checkObject } from '../options/check-options.js';
 
 /** How long and how often to poll; seconds, as in the seed's `wait(timeout=30, interval=0.3)`. */
 export interface PollTiming {
@@ -20,6 +21,10 @@ export const DEFAULT_POLL_TIMING: Required<PollTiming> = Object.freeze({ timeout
  * in flight.
  */
 export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
+  return defer(() => pollChecked(check, done, checkObject('poll timing', timing), what));
+}
+
+function pollChecked<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
   const { timeout, interval } = { ...DEFAULT_POLL_TIMING, ...definedFields(timing) };
   const polls = defer(check).pipe(
     repeat({ delay: interval * 1000 }),

@@ -3,6 +3,7 @@ import type { Uploadcare } from '../client.js';
 import { InvalidParamError } from '../errors.js';
 import { hmacSha256Hex } from '../transport/crypto.js';
 import { describeValue } from '../describe-value.js';
+import { optionKeys } from '../options/check-options.js';
 
 /** A signed-upload credential: `signature` = hex HMAC-SHA256(secret, String(expire)), `expire` in UNIX seconds. */
 export interface UploadSignature {
@@ -33,6 +34,9 @@ export interface SigningOptions {
   /** Lifetime of signatures computed from the secret, in seconds. Default 30 minutes. */
   readonly signatureLifetimeSeconds?: number;
 }
+
+/** The keys of {@link SigningOptions}. */
+export const SIGNING_OPTION_KEYS = optionKeys<SigningOptions>({ signed: true, signatureLifetimeSeconds: true });
 
 /**
  * Computes a signed-upload credential: HMAC-SHA256 with node:crypto in Node, WebCrypto in browsers. A secret that is no
