@@ -1,6 +1,6 @@
-import { defer, from, map, switchMap, type Observable } from 'rxjs';
+import { defer, from, map, race, switchMap, type Observable } from 'rxjs';
 import { resolveOptions, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
-import { InvalidParamError } from './errors.js';
+import { InvalidParamError, TimeoutError } from './errors.js';
 import { deleteFiles, storeFiles, type BatchInput, type BatchResult } from './resources/batch.js';
 import { File } from './resources/file.js';
 import { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
@@ -25,6 +25,7 @@ import type { UploadInput } from './upload/source.js';
 import { uploadFile } from './upload/upload-file.js';
 import { uploadGroup, type GroupUploadEvent } from './upload/upload-group.js';
 import { describeValue } from './describe-value.js';
+import { waitFor } from './long-timer.js';
 import { checkObject, checkOptions, optionKeys } from './options/check-options.js';
 import { checkHttpRequest, checkRequestOptions } from './options/check-request.js';
 
@@ -146,7 +147,7 @@ export class Uploadcare {
       const attempt = defer(() => {
         const signable = { method, url, body, contentType };
         const auth = restAuthHeadersNow(this.options, signable);
-        return auth ? send(auth) : from(restAuthHeaders(this.options, signable)).pipe(switchMap(send));
+        return auth ? send(auth) : this.#signedInTime(restAuthHeaders(this.options, signable), method, url, options).pipe(switchMap(send));
       });
       return attempt.pipe(this.#retry(method, options), map((response) => response.body));
     });
@@ -223,6 +224,21 @@ export class Uploadcare {
   #retry<T>(method: HttpMethod, options: RequestOptions): (source: Observable<T>) => Observable<T> {
     const policy = resolveRetryPolicy(options.retry, this.options.retry);
     return retryByPolicy<T>(policy, { method, ...(options.idempotent !== undefined && { idempotent: options.idempotent }) }, this.#environment);
+  }
+
+  /**
+   * The auth headers from a signatureResolver, within the call's timeout: a resolver that never answers is a
+   * TimeoutError like a server that never answers (retried as one), not a wait without end.
+   */
+  #signedInTime(headers: Promise<Record<string, string>>, method: HttpMethod, url: string, options: RequestOptions): Observable<Record<string, string>> {
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    if (timeoutMs <= 0) return from(headers);
+    const expired = waitFor(timeoutMs).pipe(
+      map((): never => {
+        throw new TimeoutError(`${method} ${url}: the signatureResolver did not answer within ${timeoutMs} ms`, { method, url });
+      }),
+    );
+    return race(from(headers), expired);
   }
 
   #restUrl(path: string): string {

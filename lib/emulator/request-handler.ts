@@ -6,6 +6,7 @@ import type { FaultController } from './faults/controller.js';
 import { dropConnection } from './faults/drop.js';
 import { paceResponse } from './faults/slow-response.js';
 import { corsHeaders, HttpError, sendJson } from './http-util.js';
+import { setLongTimeout } from '../long-timer.js';
 import type { Router } from './router.js';
 import { endWhenDurable } from './state/durable-response.js';
 import type { StatePersistence } from './state/persistence.js';
@@ -92,15 +93,15 @@ async function route(router: Router, req: IncomingMessage, res: ServerResponse, 
   await found.handler({ req, res, url, params: found.params });
 }
 
-/** Waits `ms`, or less when the connection closes meanwhile (so no timer outlives a closed emulator). */
+/** Waits `ms` (however long), or less when the connection closes meanwhile (so no timer outlives a closed emulator). */
 function pause(ms: number, res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
-      clearTimeout(timer);
+      cancelTimer();
       res.off('close', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const cancelTimer = setLongTimeout(done, ms);
     res.once('close', done);
   });
 }

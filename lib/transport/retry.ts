@@ -1,7 +1,8 @@
-import { asyncScheduler, defer, retry, tap, throwError, timer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, defer, retry, tap, throwError, type MonoTypeOperatorFunction, type Observable, type SchedulerLike } from 'rxjs';
 import { APIConnectionError, APIError, ThrottledRequestError, TimeoutError } from '../errors.js';
 import type { BackoffPolicy, RetryPolicy } from './retry-policy.js';
 import type { HttpMethod } from './types.js';
+import { waitFor } from '../long-timer.js';
 
 /** The methods safe to send twice: retried after network failures without `idempotent: true`. */
 export const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -47,7 +48,7 @@ export function retryByPolicy<T>(policy: RetryPolicy, target: RetryTarget, envir
             if (emitted) return throwError(() => error);
             const decision = decideRetry(error, policy, target, attempts, random);
             // Giving up must rethrow: a notifier that completes without emitting would end the stream silently.
-            return decision.retry ? timer(decision.delayMs, scheduler) : throwError(() => decision.error);
+            return decision.retry ? waitFor(decision.delayMs, scheduler) : throwError(() => decision.error);
           },
         }),
       );
