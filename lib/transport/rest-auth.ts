@@ -70,7 +70,7 @@ type AuthStart = { readonly done: Record<string, string> } | { readonly signStri
 /** Checks the keys and does what needs no signature: simple auth is done here, signed auth gets its sign string. */
 function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableRequest, 'date'>, now: Date): AuthStart {
   const { publicKey, secretKey, signatureResolver } = options;
-  if (!publicKey) throw new AuthenticationError('The REST API needs a publicKey (conf.pubKey)', { method: request.method, url: request.url });
+  if (!publicKey) throw new AuthenticationError('The REST API needs a publicKey (conf.publicKey)', { method: request.method, url: request.url });
   const date = now.toUTCString();
   const dateHeaders: Record<string, string> = { [dateHeaderName()]: date };
   if (options.authScheme === 'simple') {
@@ -78,7 +78,7 @@ function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableReq
     return { done: { ...dateHeaders, Authorization: `Uploadcare.Simple ${publicKey}:${secretKey}` } };
   }
   if (!signatureResolver && !secretKey) {
-    throw new AuthenticationError('The REST API needs a secretKey (conf.secret) or a signatureResolver', {
+    throw new AuthenticationError('The REST API needs a secretKey (conf.secretKey) or a signatureResolver', {
       method: request.method,
       url: request.url,
     });
