@@ -1,4 +1,4 @@
-import { defer, from, map, race, switchMap, type Observable } from 'rxjs';
+import { defer, from, map, switchMap, type Observable } from 'rxjs';
 import { resolveOptions, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
 import { InvalidParamError, TimeoutError } from './errors.js';
 import { deleteFiles, storeFiles, type BatchInput, type BatchResult } from './resources/batch.js';
@@ -25,7 +25,7 @@ import type { UploadInput } from './upload/source.js';
 import { uploadFile } from './upload/upload-file.js';
 import { uploadGroup, type GroupUploadEvent } from './upload/upload-group.js';
 import { describeValue } from './describe-value.js';
-import { waitFor } from './long-timer.js';
+import { answerWithin } from './answer-within.js';
 import { checkObject, checkOptions, optionKeys } from './options/check-options.js';
 import { checkHttpRequest, checkRequestOptions } from './options/check-request.js';
 
@@ -232,13 +232,7 @@ export class Uploadcare {
    */
   #signedInTime(headers: Promise<Record<string, string>>, method: HttpMethod, url: string, options: RequestOptions): Observable<Record<string, string>> {
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
-    if (timeoutMs <= 0) return from(headers);
-    const expired = waitFor(timeoutMs).pipe(
-      map((): never => {
-        throw new TimeoutError(`${method} ${url}: the signatureResolver did not answer within ${timeoutMs} ms`, { method, url });
-      }),
-    );
-    return race(from(headers), expired);
+    return answerWithin(from(headers), timeoutMs, () => new TimeoutError(`${method} ${url}: the signatureResolver did not answer within ${timeoutMs} ms`, { method, url }));
   }
 
   #restUrl(path: string): string {

@@ -1,9 +1,10 @@
 import { firstValueFrom, lastValueFrom, NEVER } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
 import type { RunningEmulator } from '../../lib/emulator/index.js';
-import { TimeoutError } from '../../lib/errors.js';
+import { InvalidParamError, TimeoutError } from '../../lib/errors.js';
 import { MAX_TIMER_MS } from '../../lib/long-timer.js';
 import { FileFromUrl } from '../../lib/upload/file-from-url.js';
+import { uploadFile } from '../../lib/upload/upload-file.js';
 import { chaosClient, chaosEmulator } from '../chaos/support/emulator.js';
 import { enqueue, logWhere, requestLog, resetScript, scriptBase } from '../transport/script.js';
 
@@ -50,6 +51,16 @@ describe('long durations (issue 13 item 8)', () => {
         jasmine.any(TimeoutError),
       );
     }
+    expect(await requestLog()).toEqual([]);
+  });
+
+  it('an upload signature resolver that never answers fails the upload with a TimeoutError within timeoutMs, before any request', async () => {
+    const impatient = new Uploadcare({ publicKey: 'pk', uploadBase: scriptBase(), timeoutMs: 50 });
+    for (const never of [() => new Promise<never>(() => undefined), () => NEVER]) {
+      await expectAsync(lastValueFrom(uploadFile(new Uint8Array([1]), { signed: never }, impatient))).toBeRejectedWith(jasmine.any(TimeoutError));
+    }
+    // The same class, found on the way: an answer that is no Observable or promise was RxJS's TypeError.
+    await expectAsync(lastValueFrom(uploadFile(new Uint8Array([1]), { signed: (() => 5) as never }, impatient))).toBeRejectedWith(jasmine.any(InvalidParamError));
     expect(await requestLog()).toEqual([]);
   });
 
