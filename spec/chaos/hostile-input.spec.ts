@@ -15,6 +15,10 @@ import { signUpload } from '../../lib/upload/signature.js';
 import { fromBlob, fromBytes } from '../../lib/upload/source.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import { uploadGroup } from '../../lib/upload/upload-group.js';
+import { isUploadComplete } from '../../lib/upload/events.js';
+import { hmacSha1Hex, hmacSha256Hex, md5Hex } from '../../lib/transport/crypto.js';
+import { paginate } from '../../lib/transport/paginate.js';
+import { restSignString } from '../../lib/transport/rest-auth.js';
 import type { LoggedRequest } from '../support/script-server.js';
 import { requestLog, resetScript, scriptBase } from '../transport/script.js';
 import { recordFigures } from './support/figures.js';
@@ -233,6 +237,13 @@ describe('chaos: hostile input', () => {
     expect(await settle(() => FileGroup.create([new File(VALID, client)], null as never, client))).toBe('invalid');
     expect(await settle(() => uploadFile(new Uint8Array([1]), {}, 'client' as never))).toBe('invalid');
     expect(await settle(() => client.rest('POST', 'files/storage/', { big: 1n }))).toBe('invalid');
+    // Found on the way: the exported helpers, TypeErrors from node:crypto, URL and property reads before.
+    expect(await settle(() => restSignString(null as never))).toBe('invalid');
+    expect(await settle(() => md5Hex(null as never))).toBe('invalid');
+    expect(await settle(() => hmacSha1Hex(null as never, 'x'))).toBe('invalid');
+    expect(await settle(() => hmacSha256Hex('k', 5 as never))).toBe('invalid');
+    expect(await settle(() => paginate(null as never, null as never, null as never))).toBe('invalid');
+    expect(isUploadComplete(null as never)).toBe(false);
     expect(await requestLog()).toEqual([]);
   });
 
@@ -262,6 +273,12 @@ describe('chaos: hostile input', () => {
       { name: 'deleteFiles(files, client)', args: () => [[VALID], client], call: (files, given) => deleteFiles(files, given) },
       { name: 'fromBytes(bytes, description)', args: () => [bytes, { name: 'a.txt' }], call: (data, description) => uploadFile(fromBytes(data, description), {}, client) },
       { name: 'signUpload(secret, expire)', args: () => ['sk', 1_900_000_000], call: (secret, expire) => signUpload(secret, expire) },
+      { name: 'restSignString(request)', args: () => [{ method: 'GET', url: `${scriptBase()}files/`, body: '', contentType: '', date: 'now' }], call: (request) => restSignString(request) },
+      { name: 'md5Hex(data)', args: () => ['abc'], call: (data) => md5Hex(data) },
+      { name: 'hmacSha1Hex(key, message)', args: () => ['sk', 'abc'], call: (key, message) => hmacSha1Hex(key, message) },
+      { name: 'hmacSha256Hex(key, message)', args: () => ['sk', 'abc'], call: (key, message) => hmacSha256Hex(key, message) },
+      { name: 'paginate(first, fetchPage, nextOf)', args: () => [`${scriptBase()}files/`, (url: string) => client.request({ method: 'GET', url }), () => null], call: (first, fetchPage, nextOf) => paginate(first, fetchPage, nextOf) },
+      { name: 'isUploadComplete(event)', args: () => [{ type: 'progress', done: 0, total: 1 }], call: (event) => isUploadComplete(event) },
     ];
     const garbage = fc.record({ entry: fc.nat(entryPoints.length - 1), position: fc.nat(4), value: hostileValue() });
     await check('any entry point, any argument position', garbage, ({ entry, position, value }) => {
