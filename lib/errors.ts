@@ -141,7 +141,7 @@ export class UnknownOptionError extends InvalidParamError {
   readonly option: string;
   /** The valid key closest to it, if any. */
   readonly nearest: string | undefined;
-  /** What took the options, e.g. `new Uploadcare() options`. */
+  /** What took the options, e.g. `Uploadcare options` or `wait() options`. */
   readonly where: string;
 
   constructor(where: string, option: string, nearest: string | undefined) {
