@@ -26,11 +26,11 @@ import { uploadFile } from './upload/upload-file.js';
 import { uploadGroup, type GroupUploadEvent } from './upload/upload-group.js';
 import { describeValue } from './describe-value.js';
 import { answerWithin } from './answer-within.js';
-import { checkObject, checkOptions, optionKeys } from './options/check-options.js';
+import { checkObject } from './options/check-options.js';
 import { checkHttpRequest, checkRequestOptions } from './options/check-request.js';
+import { checkRetryEnvironment } from './options/check-retry.js';
 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-const ENVIRONMENT_KEYS = optionKeys<RetryEnvironment>({ scheduler: true, random: true });
 
 /**
  * An Uploadcare client: configuration plus the HTTP layer every resource goes through. Every call returns a cold
@@ -56,7 +56,7 @@ export class Uploadcare {
     this.options = resolveOptions(options);
     this.#axios = createAxiosInstance(this.options.userAgent);
     this.#native = createNativeTransport(userAgentString(this.options.userAgent));
-    this.#environment = checkOptions('Uploadcare environment', environment, ENVIRONMENT_KEYS);
+    this.#environment = checkRetryEnvironment('Uploadcare environment', environment);
   }
 
   /** A {@link File} of this client, from a UUID or a CDN URL. No request. */

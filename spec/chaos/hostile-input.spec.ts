@@ -19,6 +19,8 @@ import { isUploadComplete } from '../../lib/upload/events.js';
 import { hmacSha1Hex, hmacSha256Hex, md5Hex } from '../../lib/transport/crypto.js';
 import { paginate } from '../../lib/transport/paginate.js';
 import { restSignString } from '../../lib/transport/rest-auth.js';
+import { retryByPolicy } from '../../lib/transport/retry.js';
+import { DEFAULT_RETRY_POLICY } from '../../lib/transport/retry-policy.js';
 import type { LoggedRequest } from '../support/script-server.js';
 import { requestLog, resetScript, scriptBase } from '../transport/script.js';
 import { recordFigures } from './support/figures.js';
@@ -244,6 +246,9 @@ describe('chaos: hostile input', () => {
     expect(await settle(() => hmacSha256Hex('k', 5 as never))).toBe('invalid');
     expect(await settle(() => paginate(null as never, null as never, null as never))).toBe('invalid');
     expect(isUploadComplete(null as never)).toBe(false);
+    expect(await settle(() => retryByPolicy(null as never, { method: 'GET' }))).toBe('invalid');
+    expect(await settle(() => retryByPolicy(DEFAULT_RETRY_POLICY, { method: 'GET' }, { scheduler: 5 } as never))).toBe('invalid');
+    expect(await settle(() => new Uploadcare({}, { random: 'x' } as never))).toBe('invalid');
     expect(await requestLog()).toEqual([]);
   });
 
@@ -278,6 +283,7 @@ describe('chaos: hostile input', () => {
       { name: 'hmacSha1Hex(key, message)', args: () => ['sk', 'abc'], call: (key, message) => hmacSha1Hex(key, message) },
       { name: 'hmacSha256Hex(key, message)', args: () => ['sk', 'abc'], call: (key, message) => hmacSha256Hex(key, message) },
       { name: 'paginate(first, fetchPage, nextOf)', args: () => [`${scriptBase()}files/`, (url: string) => client.request({ method: 'GET', url }), () => null], call: (first, fetchPage, nextOf) => paginate(first, fetchPage, nextOf) },
+      { name: 'retryByPolicy(policy, target, environment)', args: () => [DEFAULT_RETRY_POLICY, { method: 'GET' }, {}], call: (policy, target, environment) => client.request({ method: 'GET', url: `${scriptBase()}files/` }).pipe(retryByPolicy(policy, target, environment)) },
       { name: 'isUploadComplete(event)', args: () => [{ type: 'progress', done: 0, total: 1 }], call: (event) => isUploadComplete(event) },
     ];
     const garbage = fc.record({ entry: fc.nat(entryPoints.length - 1), position: fc.nat(4), value: hostileValue() });
