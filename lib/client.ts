@@ -1,6 +1,6 @@
 import { defer, from, map, switchMap, type Observable } from 'rxjs';
-import { resolveOptions, resolveTimeout, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
-import { InvalidParamError } from './errors.js';
+import { resolveOptions, type ResolvedUploadcareOptions, type UploadcareOptions } from './config.js';
+import { InvalidParamError, TimeoutError } from './errors.js';
 import { deleteFiles, storeFiles, type BatchInput, type BatchResult } from './resources/batch.js';
 import { File } from './resources/file.js';
 import { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
@@ -26,6 +26,10 @@ import type { UploadInput } from './upload/source.js';
 import { uploadFile } from './upload/upload-file.js';
 import { uploadGroup, type GroupUploadEvent } from './upload/upload-group.js';
 import { describeValue } from './describe-value.js';
+import { answerWithin } from './answer-within.js';
+import { checkObject } from './options/check-options.js';
+import { checkHttpRequest, checkRequestOptions } from './options/check-request.js';
+import { checkRetryEnvironment } from './options/check-retry.js';
 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -49,11 +53,11 @@ export class Uploadcare {
    * @param options - keys, bases, auth scheme, timeout, retry policy; see {@link UploadcareOptions}.
    * @param environment - the scheduler and random source of retry delays (specs pass virtual ones).
    */
-  constructor(options: UploadcareOptions = {}, environment: RetryEnvironment = {}) {
+  constructor(options?: UploadcareOptions, environment?: RetryEnvironment) {
     this.options = resolveOptions(options);
     this.#axios = createAxiosInstance(this.options.userAgent);
     this.#native = createNativeTransport(userAgentString(this.options.userAgent));
-    this.#environment = environment;
+    this.#environment = checkRetryEnvironment('Uploadcare environment', environment);
   }
 
   /** A {@link File} of this client, from a UUID or a CDN URL. No request. */
@@ -119,12 +123,13 @@ export class Uploadcare {
    * absolute URL on the same origin (a `next` link passes unchanged). `data` is the JSON body, or the query of a GET.
    * Emits the parsed JSON answer (null for an empty one).
    */
-  rest<T>(method: HttpMethod, path: string, data?: unknown, options: RequestOptions = {}): Observable<T> {
+  rest<T>(method: HttpMethod, path: string, data?: unknown, callOptions?: RequestOptions): Observable<T> {
     return defer(() => {
       checkMethod(method);
+      const options = checkRequestOptions('rest() options', callOptions);
       const bodyless = isBodyless(method);
-      const url = withQuery(this.#restUrl(path), bodyless ? queryEntries(data) : []);
-      const body = bodyless || data === undefined ? '' : JSON.stringify(data);
+      const url = withQuery(this.#restUrl(checkPath(path)), bodyless ? queryEntries(data) : []);
+      const body = bodyless || data === undefined ? '' : jsonText(data);
       const contentType = body === '' ? '' : 'application/json';
       const send = (auth: Record<string, string>) =>
         sendHttp<T>(this.#sendContext(), {
@@ -143,7 +148,7 @@ export class Uploadcare {
       const attempt = defer(() => {
         const signable = { method, url, body, contentType };
         const auth = restAuthHeadersNow(this.options, signable);
-        return auth ? send(auth) : from(restAuthHeaders(this.options, signable)).pipe(switchMap(send));
+        return auth ? send(auth) : this.#signedInTime(restAuthHeaders(this.options, signable), method, url, options).pipe(switchMap(send));
       });
       return attempt.pipe(this.#retry(method, options), map((response) => response.body));
     });
@@ -157,14 +162,17 @@ export class Uploadcare {
   upload<T>(
     method: HttpMethod,
     path: string,
-    data: Readonly<Record<string, UploadField>> = {},
-    files: Readonly<Record<string, UploadFile>> = {},
-    options: RequestOptions = {},
+    formData?: Readonly<Record<string, UploadField>>,
+    formFiles?: Readonly<Record<string, UploadFile>>,
+    callOptions?: RequestOptions,
   ): Observable<T> {
     return defer(() => {
       checkMethod(method);
+      const data = checkObject('upload() data', formData);
+      const files = checkObject('upload() files', formFiles);
+      const options = checkRequestOptions('upload() options', callOptions);
       const { publicKey } = this.options;
-      const url = onOrigin(path, this.options.uploadBase, 'Upload API');
+      const url = onOrigin(checkPath(path), this.options.uploadBase, 'Upload API');
       url.searchParams.set('jsonerrors', '1');
       const keyField = publicKeyField(path);
       const fields = { ...(publicKey && !('pub_key' in data) && !('UPLOADCARE_PUB_KEY' in data) && { [keyField]: publicKey }), ...data };
@@ -189,8 +197,9 @@ export class Uploadcare {
    * Any other HTTP call (multipart part uploads to presigned URLs, CDN reads) through the client's timeout, retry and
    * abort rules. A plain object body is sent as JSON; a body factory is called once per attempt.
    */
-  request<T>(request: HttpRequest): Observable<HttpResponse<T>> {
+  request<T>(given: HttpRequest): Observable<HttpResponse<T>> {
     return defer(() => {
+      const request = checkHttpRequest(given);
       checkMethod(request.method);
       let url: URL;
       try {
@@ -212,17 +221,42 @@ export class Uploadcare {
     };
   }
 
-  /** The retry operator of one call; also checks the call's options (a typed error before anything is sent). */
+  /** The retry operator of one call (its options already checked). */
   #retry<T>(method: HttpMethod, options: RequestOptions): (source: Observable<T>) => Observable<T> {
-    resolveTimeout(options.timeoutMs, this.options.timeoutMs);
     const policy = resolveRetryPolicy(options.retry, this.options.retry);
     return retryByPolicy<T>(policy, { method, ...(options.idempotent !== undefined && { idempotent: options.idempotent }) }, this.#environment);
+  }
+
+  /**
+   * The auth headers from a signatureResolver, within the call's timeout: a resolver that never answers is a
+   * TimeoutError like a server that never answers (retried as one), not a wait without end.
+   */
+  #signedInTime(headers: Promise<Record<string, string>>, method: HttpMethod, url: string, options: RequestOptions): Observable<Record<string, string>> {
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    return answerWithin(from(headers), timeoutMs, () => new TimeoutError(`${method} ${url}: the signatureResolver did not answer within ${timeoutMs} ms`, { method, url }));
   }
 
   /** The URL of a REST call; credentials go to the REST origin only, whatever `path` resolves to. */
   #restUrl(path: string): string {
     return onOrigin(path, this.options.restBase, 'REST API').href;
   }
+}
+
+function checkPath(path: string): string {
+  if (typeof path !== 'string') throw new InvalidParamError(`A path must be a string, not ${describeValue(path)}`);
+  return path;
+}
+
+/** The JSON text of a REST body; what JSON cannot hold (a bigint, a cycle, a throwing toJSON) is an InvalidParamError. */
+function jsonText(data: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(data) as string | undefined;
+  } catch (error) {
+    throw new InvalidParamError(`The body cannot be sent as JSON: ${error instanceof Error ? error.message : describeValue(error)}`);
+  }
+  if (text === undefined) throw new InvalidParamError(`The body cannot be sent as JSON: ${describeValue(data)}`);
+  return text;
 }
 
 function checkMethod(method: string): void {
@@ -261,7 +295,7 @@ function withQuery(url: string, entries: readonly [string, string][]): string {
 function jsonBody(request: HttpRequest): Partial<HttpRequest> {
   const { body } = request;
   if (typeof body === 'function' || !isPlainData(body)) return {};
-  return { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...request.headers } };
+  return { body: jsonText(body), headers: { 'Content-Type': 'application/json', ...request.headers } };
 }
 
 function isPlainData(value: unknown): boolean {

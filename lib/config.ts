@@ -3,6 +3,9 @@ import { InvalidParamError } from './errors.js';
 import { warnIfSecretInBrowser } from './secret-key-warning.js';
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './transport/retry-policy.js';
 import { describeValue } from './describe-value.js';
+import { checkOptions, optionKeys } from './options/check-options.js';
+import { checkRetryInput } from './options/check-retry.js';
+import { SEED_ALIASES, withoutSeedAliases } from './options/seed-aliases.js';
 
 /** `signed`: HMAC-SHA1 signatures (the default); `simple`: `Uploadcare.Simple public:secret`, sent as is. */
 export type AuthScheme = 'signed' | 'simple';
@@ -13,7 +16,12 @@ export type AuthScheme = 'signed' | 'simple';
  */
 export type SignatureResolver = (signString: string) => Observable<string> | Promise<string>;
 
-/** Options of an {@link Uploadcare} client. Every one is optional. */
+/**
+ * Options of an {@link Uploadcare} client. Every one is optional. The seed's names (pyuploadcare's `conf`: `pub_key`,
+ * `secret`, `api_base`, `upload_base`, `cdn_base`, `api_version`, `timeout` in seconds, `retry_throttled`,
+ * `user_agent_extension`, `verify_api_ssl`, and their camelCase forms) are accepted too (see {@link SEED_ALIASES});
+ * any other key is an {@link UnknownOptionError}.
+ */
 export interface UploadcareOptions {
   /** The project's public key (Upload API `pub_key`, REST auth). */
   readonly publicKey?: string;
@@ -65,8 +73,27 @@ export const DEFAULT_OPTIONS = Object.freeze({
   retry: DEFAULT_RETRY_POLICY,
 });
 
-/** Applies the defaults and checks the values; throws InvalidParamError for a bad one. */
-export function resolveOptions(options: UploadcareOptions = {}): ResolvedUploadcareOptions {
+/** The keys of {@link UploadcareOptions}. */
+export const UPLOADCARE_OPTION_KEYS = optionKeys<UploadcareOptions>({
+  publicKey: true,
+  secretKey: true,
+  restBase: true,
+  uploadBase: true,
+  cdnBase: true,
+  apiVersion: true,
+  authScheme: true,
+  signatureResolver: true,
+  timeoutMs: true,
+  retry: true,
+  userAgent: true,
+});
+
+/**
+ * Applies the defaults and checks the values; throws InvalidParamError for a bad one, UnknownOptionError for a key
+ * that is neither an option nor one of the seed's names.
+ */
+export function resolveOptions(given?: UploadcareOptions): ResolvedUploadcareOptions {
+  const options = canonicalOptions(given, 'Uploadcare options');
   const authScheme = options.authScheme ?? DEFAULT_OPTIONS.authScheme;
   if (authScheme !== 'signed' && authScheme !== 'simple') {
     throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${describeValue(authScheme)}`);
@@ -79,13 +106,25 @@ export function resolveOptions(options: UploadcareOptions = {}): ResolvedUploadc
     cdnBase: resolveBase('cdnBase', options.cdnBase ?? DEFAULT_OPTIONS.cdnBase),
     apiVersion: resolveApiVersion(options.apiVersion),
     authScheme,
-    signatureResolver: options.signatureResolver,
+    signatureResolver: resolveSignatureResolver(options.signatureResolver),
     timeoutMs: resolveTimeout(options.timeoutMs, DEFAULT_OPTIONS.timeoutMs),
-    retry: resolveRetryPolicy(options.retry),
+    retry: resolveRetryPolicy(checkRetryInput('Uploadcare options', options.retry)),
     userAgent: resolveText('userAgent', options.userAgent),
   });
   warnIfSecretInBrowser(resolved.secretKey);
   return resolved;
+}
+
+/** `options` checked (an object of known keys) with the seed's names replaced by the options they stand for. */
+export function canonicalOptions(options: UploadcareOptions | undefined, where: string): UploadcareOptions {
+  const checked = checkOptions(where, options, [...UPLOADCARE_OPTION_KEYS, ...Object.keys(SEED_ALIASES)]);
+  return withoutSeedAliases(checked as Readonly<Record<string, unknown>>) as UploadcareOptions;
+}
+
+function resolveSignatureResolver(value: SignatureResolver | undefined): SignatureResolver | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'function') throw new InvalidParamError(`signatureResolver must be a function, not ${describeValue(value)}`);
+  return value;
 }
 
 /** A request timeout: a finite non-negative number of ms (0 = none); anything else is an InvalidParamError. */

@@ -130,3 +130,24 @@ export class TimeoutError extends UploadcareException {
 export class UploadError extends UploadcareException {
   override name = 'UploadError';
 }
+
+/**
+ * An options object (or the global `conf`) has a key the library does not know: a typo, or another library's name.
+ * Never ignored silently, since an ignored `restBase` would send the call to the real service.
+ */
+export class UnknownOptionError extends InvalidParamError {
+  override name = 'UnknownOptionError';
+  /** The unknown key, as given. */
+  readonly option: string;
+  /** The valid key closest to it, if any. */
+  readonly nearest: string | undefined;
+  /** What took the options, e.g. `Uploadcare options` or `wait() options`. */
+  readonly where: string;
+
+  constructor(where: string, option: string, nearest: string | undefined) {
+    super(`Unknown option ${JSON.stringify(option)} in ${where}${nearest === undefined ? '' : `; did you mean ${JSON.stringify(nearest)}?`}`);
+    this.where = where;
+    this.option = option;
+    this.nearest = nearest;
+  }
+}

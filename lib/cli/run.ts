@@ -2,7 +2,7 @@ import { NEVER, type Observable, type Subscription } from 'rxjs';
 import { Uploadcare } from '../client.js';
 import { AuthenticationError } from '../errors.js';
 import { version } from '../version.js';
-import { GLOBAL_OPTIONS } from './args/global-options.js';
+import { GLOBAL_OPTIONS, SETTING_FLAGS } from './args/global-options.js';
 import { commandHelp, programHelp } from './args/help.js';
 import { parseCommandLine, type ParsedCommandLine } from './args/parse-command-line.js';
 import { UsageError } from './args/usage-error.js';
@@ -95,7 +95,7 @@ async function connectionSettings(
   io: CliIo,
 ): Promise<{ settings: CliSettings; close: () => Promise<void> }> {
   const args: Record<string, string | undefined> = {};
-  for (const key of SETTING_KEYS) args[key] = parsed.globals.string(key);
+  for (const key of SETTING_KEYS) args[key] = parsed.globals.string(SETTING_FLAGS[key]);
   const files = await loadConfigFiles(configFilePaths(io.homeDir, io.cwd));
   const { settings } = resolveSettings(args, io.env, files);
   if (!parsed.globals.flag('emulator')) return { settings: withEmulatorDefaults(settings), close: () => Promise.resolve() };
@@ -114,12 +114,12 @@ function commandContext(parsed: ParsedCommandLine, io: CliIo, out: Output, setti
     client(needs) {
       if (!settings.pub_key) {
         throw new AuthenticationError(
-          'no public key: pass --pub_key, set UPLOADCARE_PUBLIC_KEY, or add pub_key to [ucare] in uploadcare.ini',
+          'no public key: pass --public-key, set UPLOADCARE_PUBLIC_KEY, or add pub_key to [ucare] in uploadcare.ini',
         );
       }
       if (needs.secret && !settings.secret) {
         throw new AuthenticationError(
-          'no secret key: pass --secret, set UPLOADCARE_SECRET_KEY, or add secret to [ucare] in uploadcare.ini',
+          'no secret key: pass --secret-key, set UPLOADCARE_SECRET_KEY, or add secret to [ucare] in uploadcare.ini',
         );
       }
       client ??= new Uploadcare({

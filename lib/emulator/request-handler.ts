@@ -8,6 +8,7 @@ import { dropConnection } from './faults/drop.js';
 import { paceResponse } from './faults/slow-response.js';
 import { SIGNER_PATH } from './demo/signer.js';
 import { HttpError, sendJson } from './http-util.js';
+import { setLongTimeout } from '../long-timer.js';
 import type { Router } from './router.js';
 import { serveDurably } from './state/durable-response.js';
 import type { StatePersistence } from './state/persistence.js';
@@ -121,15 +122,15 @@ function requestUrl(target = '/'): URL | null {
   }
 }
 
-/** Waits `ms`, or less when the connection closes meanwhile (so no timer outlives a closed emulator). */
+/** Waits `ms` (however long), or less when the connection closes meanwhile (so no timer outlives a closed emulator). */
 function pause(ms: number, res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
-      clearTimeout(timer);
+      cancelTimer();
       res.off('close', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const cancelTimer = setLongTimeout(done, ms);
     res.once('close', done);
   });
 }

@@ -1,3 +1,5 @@
+import { optionKeys } from '../options/check-options.js';
+
 /** Options of a copy inside Uploadcare storage (`files/local_copy/`). */
 export interface LocalCopyOptions {
   /** Effects applied to the copy, appended to the file's `defaultEffects`. */
@@ -20,6 +22,11 @@ export interface RemoteCopyOptions {
   /** Object name pattern in the bucket, e.g. `${uuid}/${auto_filename}`. Default: the storage's pattern. */
   readonly pattern?: string;
 }
+
+/** The keys of {@link LocalCopyOptions}. */
+export const LOCAL_COPY_OPTION_KEYS = optionKeys<LocalCopyOptions>({ effects: true, store: true, metadata: true, target: true });
+/** The keys of {@link RemoteCopyOptions}. */
+export const REMOTE_COPY_OPTION_KEYS = optionKeys<RemoteCopyOptions>({ effects: true, target: true, makePublic: true, pattern: true });
 
 /** The answer of `files/local_copy/`. */
 export interface LocalCopyResponse<T> {

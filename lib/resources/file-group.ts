@@ -1,7 +1,7 @@
 import { concatMap, defer, endWith, from, ignoreElements, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
 import { eachValueFrom } from 'rxjs-for-await';
 import type { Uploadcare } from '../client.js';
-import { defaultClient } from '../conf.js';
+import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
 import { File } from './file.js';
@@ -13,7 +13,8 @@ import { describeValue } from '../describe-value.js';
 import { InfoCache } from './info-cache.js';
 import { requestGroup } from '../upload/group-request.js';
 import type { UploadOptions } from '../upload/options.js';
-import { uploadSignatureFor, type SigningOptions } from '../upload/signature.js';
+import { SIGNING_OPTION_KEYS, uploadSignatureFor, type SigningOptions } from '../upload/signature.js';
+import { checkOptions } from '../options/check-options.js';
 import type { UploadInput } from '../upload/source.js';
 import { uploadGroup, type GroupUploadEvent } from '../upload/upload-group.js';
 
@@ -72,11 +73,12 @@ export class FileGroup implements AsyncIterable<File | null> {
   static create(files: Iterable<File>, client?: Uploadcare): Observable<FileGroup>;
   static create(files: Iterable<File>, options: GroupCreateOptions, client?: Uploadcare): Observable<FileGroup>;
   static create(files: Iterable<File>, optionsOrClient?: GroupCreateOptions | Uploadcare, client?: Uploadcare): Observable<FileGroup> {
-    const [options, given] = isClient(optionsOrClient) ? [{}, optionsOrClient] : [optionsOrClient ?? {}, client];
+    const [options, given] = isClient(optionsOrClient) ? [undefined, optionsOrClient] : [optionsOrClient, client];
     return defer(() => {
+      const signing = checkOptions('create() options', options, SIGNING_OPTION_KEYS);
       const list = checkGroupFiles(files);
-      const uploadcare = given ?? defaultClient();
-      return uploadSignatureFor(options, uploadcare).pipe(switchMap((signature) => requestGroup(list, signature, uploadcare)));
+      const uploadcare = clientOrDefault(given);
+      return uploadSignatureFor(signing, uploadcare).pipe(switchMap((signature) => requestGroup(list, signature, uploadcare)));
     }).pipe(map((id) => new FileGroup(id, given)));
   }
 
@@ -90,7 +92,7 @@ export class FileGroup implements AsyncIterable<File | null> {
 
   /** The client this group talks through. */
   get client(): Uploadcare {
-    return this.#client ?? defaultClient();
+    return clientOrDefault(this.#client);
   }
 
   /** The group's CDN URL, `<cdn base><id>/`. No request. */

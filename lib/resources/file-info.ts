@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
+import { optionKeys } from '../options/check-options.js';
 
 /** Add-on results attached to a file (REST `include=appdata`), keyed by add-on name. */
 export type AppData = Readonly<Record<string, unknown>>;
@@ -30,6 +31,9 @@ export interface FileInfo {
 export interface FileInfoOptions {
   readonly include?: 'appdata';
 }
+
+/** The keys of {@link FileInfoOptions}. */
+export const FILE_INFO_OPTION_KEYS = optionKeys<FileInfoOptions>({ include: true });
 
 /** @throws InvalidParamError unless `include` is absent or `'appdata'`, before any request. */
 export function checkInclude(include: FileInfoOptions['include']): void {

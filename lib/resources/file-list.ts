@@ -2,6 +2,7 @@ import type { Uploadcare } from '../client.js';
 import { File } from './file.js';
 import { checkInclude, type FileInfo } from './file-info.js';
 import { checkListOptions, checkTriState, type ListOptions } from './list-options.js';
+import { optionKeys } from '../options/check-options.js';
 import { type ListSpec, ResourceList } from './resource-list.js';
 
 /** Filters of a {@link FileList}. */
@@ -17,6 +18,8 @@ export interface FileListOptions extends ListOptions {
   readonly include?: 'appdata';
 }
 
+const FILE_LIST_OPTION_KEYS = optionKeys<FileListOptions>({ since: true, until: true, limit: true, requestLimit: true, stored: true, removed: true, include: true });
+
 /**
  * The project's files (`GET files/`) as an Observable of {@link File}, each with its info cached. Lazy and cold:
  * each subscription lists anew, following `next` links only as far as needed; `for await` pulls page by page.
@@ -28,13 +31,14 @@ export interface FileListOptions extends ListOptions {
  * @throws InvalidParamError (from the constructor) for bad options, e.g. both `since` and `until`.
  */
 export class FileList extends ResourceList<File, FileInfo> {
-  constructor(options: FileListOptions = {}, client?: Uploadcare) {
+  constructor(options?: FileListOptions, client?: Uploadcare) {
     super(fileListSpec(options, client));
   }
 }
 
-function fileListSpec(options: FileListOptions, client: Uploadcare | undefined): ListSpec<File, FileInfo> {
-  const query = checkListOptions(options);
+function fileListSpec(given: FileListOptions | undefined, client: Uploadcare | undefined): ListSpec<File, FileInfo> {
+  const query = checkListOptions(given, FILE_LIST_OPTION_KEYS);
+  const options = given ?? {};
   const stored = checkTriState('stored', options.stored);
   const removed = options.removed === undefined ? false : checkTriState('removed', options.removed);
   checkInclude(options.include);

@@ -1,10 +1,11 @@
 import { defer, endWith, ignoreElements, map, type Observable, tap, throwError } from 'rxjs';
 import type { Uploadcare } from '../client.js';
-import { defaultClient } from '../conf.js';
+import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
-import type { LocalCopyOptions, LocalCopyResponse, RemoteCopyOptions, RemoteCopyResponse } from './copy-options.js';
+import { LOCAL_COPY_OPTION_KEYS, REMOTE_COPY_OPTION_KEYS, type LocalCopyOptions, type LocalCopyResponse, type RemoteCopyOptions, type RemoteCopyResponse } from './copy-options.js';
+import { checkOptions } from '../options/check-options.js';
 import { appendEffects, normalizeEffects } from './effects.js';
-import { type AppData, checkInclude, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
+import { type AppData, checkInclude, FILE_INFO_OPTION_KEYS, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
 import { parseFileReference } from './file-reference.js';
 import { InfoCache } from './info-cache.js';
 import { checkMetadataKey, checkMetadataRecord, checkMetadataValue } from './metadata.js';
@@ -88,7 +89,7 @@ export class File {
 
   /** The client this file talks through. */
   get client(): Uploadcare {
-    return this.#client ?? defaultClient();
+    return clientOrDefault(this.#client);
   }
 
   /**
@@ -127,8 +128,13 @@ export class File {
    * The file's info: one `GET files/<uuid>/` the first time, shared by concurrent subscribers, then the cache.
    * A failed request is not cached. With `include: 'appdata'`, asks again when the cached info has no appdata.
    */
-  info(options: FileInfoOptions = {}): Observable<FileInfo> {
-    if (typeof options !== 'object' || options === null) return throwError(() => new InvalidParamError('Info options must be an object'));
+  info(given?: FileInfoOptions): Observable<FileInfo> {
+    let options: FileInfoOptions;
+    try {
+      options = checkOptions('info() options', given, FILE_INFO_OPTION_KEYS);
+    } catch (error) {
+      return throwError(() => error);
+    }
     return this.#cache.get(
       () => this.#fetchInfo(options),
       (info) => options.include !== 'appdata' || info.appdata !== undefined,
@@ -137,9 +143,8 @@ export class File {
   }
 
   /** Always requests the file's info and refreshes the cache. */
-  updateInfo(options: FileInfoOptions = {}): Observable<FileInfo> {
-    if (typeof options !== 'object' || options === null) return throwError(() => new InvalidParamError('Info options must be an object'));
-    return this.#cache.track(this.#fetchInfo(options));
+  updateInfo(options?: FileInfoOptions): Observable<FileInfo> {
+    return this.#cache.track(defer(() => this.#fetchInfo(checkOptions('updateInfo() options', options, FILE_INFO_OPTION_KEYS))));
   }
 
   /** Original file name, e.g. `olympia.jpg`. Goes through {@link info}. */
@@ -214,10 +219,12 @@ export class File {
    */
   copy(options?: LocalCopyOptions): Observable<File>;
   copy(options: RemoteCopyOptions): Observable<string>;
-  copy(options: LocalCopyOptions | RemoteCopyOptions = {}): Observable<File> | Observable<string> {
+  copy(given?: LocalCopyOptions | RemoteCopyOptions): Observable<File> | Observable<string> {
     let source: string;
+    let options: LocalCopyOptions | RemoteCopyOptions;
     try {
-      if (typeof options !== 'object' || options === null) throw new InvalidParamError('Copy options must be an object');
+      const target = (given as { readonly target?: unknown } | null | undefined)?.target;
+      options = checkOptions('copy() options', given, target === undefined ? LOCAL_COPY_OPTION_KEYS : REMOTE_COPY_OPTION_KEYS);
       source = this.cdnPath(appendEffects(this.#defaultEffects, options.effects ?? ''));
     } catch (error) {
       return throwError(() => error);

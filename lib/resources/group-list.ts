@@ -19,12 +19,12 @@ export type GroupListOptions = ListOptions;
  * @throws InvalidParamError (from the constructor) for bad options, e.g. both `since` and `until`.
  */
 export class GroupList extends ResourceList<FileGroup, GroupInfo> {
-  constructor(options: GroupListOptions = {}, client?: Uploadcare) {
+  constructor(options?: GroupListOptions, client?: Uploadcare) {
     super(groupListSpec(options, client));
   }
 }
 
-function groupListSpec(options: GroupListOptions, client: Uploadcare | undefined): ListSpec<FileGroup, GroupInfo> {
+function groupListSpec(options: GroupListOptions | undefined, client: Uploadcare | undefined): ListSpec<FileGroup, GroupInfo> {
   const query = checkListOptions(options);
   const params = {
     limit: String(query.pageSize),

@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
+import { checkOptions, optionKeys } from '../options/check-options.js';
 
 /** The largest page the REST API serves. */
 export const MAX_REQUEST_LIMIT = 1000;
@@ -26,9 +27,15 @@ export interface ListQuery {
   readonly pageSize: number;
 }
 
-/** Checks the options shared by every list. @throws InvalidParamError for a bad one, before any request. */
-export function checkListOptions(options: ListOptions): ListQuery {
-  if (typeof options !== 'object' || options === null) throw new InvalidParamError('List options must be an object');
+/** The keys of {@link ListOptions}. */
+export const LIST_OPTION_KEYS = optionKeys<ListOptions>({ since: true, until: true, limit: true, requestLimit: true });
+
+/**
+ * Checks the options shared by every list, in an object of `known` keys. @throws InvalidParamError for a bad one,
+ * before any request.
+ */
+export function checkListOptions(given: ListOptions | undefined, known: readonly string[] = LIST_OPTION_KEYS): ListQuery {
+  const options = checkOptions('list options', given, known);
   const { since, until, limit, requestLimit } = options;
   if (since !== undefined && until !== undefined) {
     throw new InvalidParamError('Only one of since and until can be specified');

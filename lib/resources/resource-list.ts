@@ -1,6 +1,6 @@
 import { concat, defer, EMPTY, filter, forkJoin, map, mergeMap, Observable, throwError } from 'rxjs';
 import type { Uploadcare } from '../client.js';
-import { defaultClient } from '../conf.js';
+import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 import { paginate } from '../transport/paginate.js';
@@ -61,7 +61,7 @@ export class ResourceList<T, R> extends Observable<T> implements AsyncIterable<T
     if ('unsupported' in countPages) return throwError(() => new InvalidParamError(countPages.unsupported));
     return forkJoin(
       countPages.paths.map((path) =>
-        defer(() => (client ?? defaultClient()).rest<ListPage<R>>('GET', path)).pipe(map((page) => page.total ?? 0)),
+        defer(() => clientOrDefault(client).rest<ListPage<R>>('GET', path)).pipe(map((page) => page.total ?? 0)),
       ),
     ).pipe(map((totals) => totals.reduce((sum, total) => sum + total, 0)));
   }
@@ -104,7 +104,7 @@ class ListRun<T, R> {
   readonly fetch = (url: string): Observable<FetchedPage<T>> => {
     const { client, construct } = this.spec;
     return defer(() => {
-      const rest = client ?? defaultClient();
+      const rest = clientOrDefault(client);
       return rest.rest<ListPage<R>>('GET', url).pipe(
         map((page) => {
           if (!Array.isArray(page?.results)) throw new APIError(`The list answer of ${url} has no results`, { body: page });

@@ -1,5 +1,7 @@
 import { md5 } from 'js-md5';
 import { nodeBuiltin } from './node-builtins.js';
+import { InvalidParamError } from '../errors.js';
+import { describeValue } from '../describe-value.js';
 
 // Two implementations, one result. In Node, `node:crypto` hashes synchronously in native code; it is reached through
 // `process.getBuiltinModule` (Node >= 20.16) so that this isomorphic module imports nothing Node-only and browser
@@ -34,6 +36,9 @@ function nodeCrypto(): NodeCrypto | null {
 
 /** Hex MD5 of a UTF-8 string or of bytes. */
 export function md5Hex(data: string | Uint8Array | ArrayBuffer): string {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) {
+    throw new InvalidParamError(`md5Hex takes a string or bytes, not ${describeValue(data)}`);
+  }
   if (data === '') return EMPTY_MD5;
   const node = nodeCrypto();
   if (node) return node.createHash('md5').update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest('hex');
@@ -59,6 +64,10 @@ export function hmacSha1HexNow(key: string, message: string): string | undefined
 }
 
 function hmacHex(hash: HashName, key: string, message: string): Promise<string> {
+  // Types checked here, not by node:crypto (a TypeError) or WebCrypto (another message): the secret is never printed.
+  if (typeof key !== 'string' || typeof message !== 'string') {
+    return Promise.reject(new InvalidParamError(`An HMAC takes a string key and message, not ${typeof key} and ${describeValue(message)}`));
+  }
   const node = nodeCrypto();
   if (node) {
     try {

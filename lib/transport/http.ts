@@ -7,9 +7,7 @@ import { watchIdleBody } from './idle-body.js';
 import { scrubSecret } from './scrub.js';
 import type { NativeFailure, NativeResponse, NativeTransport } from './node-http.js';
 import type { HttpRequest, HttpResponse } from './types.js';
-
-/** setTimeout fires at once for delays above 2^31 - 1 ms; longer timeouts wait this long (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+import { setLongTimeout } from '../long-timer.js';
 
 /** What one attempt needs besides the request. */
 export interface SendContext {
@@ -36,18 +34,18 @@ export function sendHttp<T>(context: SendContext, request: HttpRequest): Observa
     const settle = (): boolean => {
       if (settled) return false;
       settled = true;
-      clearTimeout(timer);
+      cancelTimer();
       return true;
     };
     const timeoutMs = request.timeoutMs ?? context.timeoutMs;
-    const timer =
+    const cancelTimer =
       timeoutMs > 0
-        ? setTimeout(() => {
+        ? setLongTimeout(() => {
             if (!settle()) return;
             abort();
             subscriber.error(timeoutError(request.method, request.url, timeoutMs));
-          }, Math.min(timeoutMs, MAX_TIMER_MS))
-        : undefined;
+          }, timeoutMs)
+        : () => undefined;
 
     const rawBody = typeof request.body === 'function' ? (request.body as () => unknown)() : request.body;
     const responseType = request.responseType ?? 'json';

@@ -1,4 +1,5 @@
-import { defer, EMPTY, expand, Observable } from 'rxjs';
+import { defer, EMPTY, expand, Observable, throwError } from 'rxjs';
+import { InvalidParamError } from '../errors.js';
 
 /**
  * Follows `next` links lazily: emits the page at `first`, then the page its `next` link names, and so on, one request
@@ -14,6 +15,9 @@ export function paginate<P>(
   fetchPage: (url: string) => Observable<P>,
   nextOf: (page: P) => string | null | undefined,
 ): Observable<P> {
+  if (typeof first !== 'string' || typeof fetchPage !== 'function' || typeof nextOf !== 'function') {
+    return throwError(() => new InvalidParamError('paginate needs a first URL, a page fetcher and a next-link reader'));
+  }
   return new Observable<P>((subscriber) => {
     // expand subscribes to the next request right after emitting a page, even when that emission made a downstream
     // `take` complete: the request must not start then.

@@ -1,6 +1,7 @@
 import { firstValueFrom, isObservable } from 'rxjs';
 import type { ResolvedUploadcareOptions } from '../config.js';
-import { AuthenticationError, UploadcareException } from '../errors.js';
+import { AuthenticationError, InvalidParamError, UploadcareException } from '../errors.js';
+import { checkObject } from '../options/check-options.js';
 import { hmacSha1Hex, hmacSha1HexNow, md5Hex } from './crypto.js';
 import { runningInNode } from './environment.js';
 import type { HttpMethod } from './types.js';
@@ -20,8 +21,19 @@ export interface SignableRequest {
 
 /** The string REST API signatures cover: `METHOD\nmd5hex(body)\ncontent-type\ndate\npath?query`. */
 export function restSignString(request: SignableRequest): string {
-  const { pathname, search } = new URL(request.url);
+  const { method, url, body, contentType, date } = checkObject('restSignString request', request);
+  const parsed = [method, url, body, contentType, date].every((part) => typeof part === 'string') ? absoluteUrl(url) : undefined;
+  if (!parsed) throw new InvalidParamError('restSignString needs method, absolute url, body, contentType and date, all strings');
+  const { pathname, search } = parsed;
   return [request.method, md5Hex(request.body), request.contentType, request.date, `${pathname}${search}`].join('\n');
+}
+
+function absoluteUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The header carrying the request date: `Date` in Node, `X-Uploadcare-Date` in browsers (which forbid `Date`). */
@@ -70,7 +82,7 @@ type AuthStart = { readonly done: Record<string, string> } | { readonly signStri
 /** Checks the keys and does what needs no signature: simple auth is done here, signed auth gets its sign string. */
 function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableRequest, 'date'>, now: Date): AuthStart {
   const { publicKey, secretKey, signatureResolver } = options;
-  if (!publicKey) throw new AuthenticationError('The REST API needs a publicKey (conf.pubKey)', { method: request.method, url: request.url });
+  if (!publicKey) throw new AuthenticationError('The REST API needs a publicKey (conf.publicKey)', { method: request.method, url: request.url });
   const date = now.toUTCString();
   const dateHeaders: Record<string, string> = { [dateHeaderName()]: date };
   if (options.authScheme === 'simple') {
@@ -78,7 +90,7 @@ function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableReq
     return { done: { ...dateHeaders, Authorization: `Uploadcare.Simple ${publicKey}:${secretKey}` } };
   }
   if (!signatureResolver && !secretKey) {
-    throw new AuthenticationError('The REST API needs a secretKey (conf.secret) or a signatureResolver', {
+    throw new AuthenticationError('The REST API needs a secretKey (conf.secretKey) or a signatureResolver', {
       method: request.method,
       url: request.url,
     });

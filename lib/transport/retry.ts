@@ -1,7 +1,11 @@
-import { asyncScheduler, defer, retry, tap, throwError, timer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, defer, retry, tap, throwError, type MonoTypeOperatorFunction, type Observable, type SchedulerLike } from 'rxjs';
 import { APIConnectionError, APIError, ThrottledRequestError, TimeoutError } from '../errors.js';
 import type { BackoffPolicy, RetryPolicy } from './retry-policy.js';
 import type { HttpMethod } from './types.js';
+import { waitFor } from '../long-timer.js';
+import { checkOptions } from '../options/check-options.js';
+import { checkRetryEnvironment, checkRetryInput } from '../options/check-retry.js';
+import { resolveRetryPolicy } from './retry-policy.js';
 
 /** The methods safe to send twice: retried after network failures without `idempotent: true`. */
 export const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -32,7 +36,11 @@ export type RetryDecision = { readonly retry: true; readonly delayMs: number } |
  * - Anything else, and any error after the attempt emitted, fails at once.
  * Each subscription counts its own retries; the final error is the last attempt's, never a silent completion.
  */
-export function retryByPolicy<T>(policy: RetryPolicy, target: RetryTarget, environment: RetryEnvironment = {}): MonoTypeOperatorFunction<T> {
+export function retryByPolicy<T>(givenPolicy: RetryPolicy, givenTarget: RetryTarget, givenEnvironment?: RetryEnvironment): MonoTypeOperatorFunction<T> {
+  // Checked here, before any attempt: garbage would be a TypeError at the first retry (values are clamped as the client's).
+  const policy = resolveRetryPolicy(checkRetryInput('retryByPolicy()', givenPolicy));
+  const target = checkOptions('retryByPolicy target', givenTarget, ['method', 'idempotent']);
+  const environment = checkRetryEnvironment('retryByPolicy environment', givenEnvironment);
   const scheduler = environment.scheduler ?? asyncScheduler;
   const random = environment.random ?? Math.random;
   return (source: Observable<T>) =>
@@ -47,7 +55,7 @@ export function retryByPolicy<T>(policy: RetryPolicy, target: RetryTarget, envir
             if (emitted) return throwError(() => error);
             const decision = decideRetry(error, policy, target, attempts, random);
             // Giving up must rethrow: a notifier that completes without emitting would end the stream silently.
-            return decision.retry ? timer(decision.delayMs, scheduler) : throwError(() => decision.error);
+            return decision.retry ? waitFor(decision.delayMs, scheduler) : throwError(() => decision.error);
           },
         }),
       );

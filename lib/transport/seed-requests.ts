@@ -4,7 +4,7 @@ import type { HttpMethod, UploadField, UploadFile } from './types.js';
 
 /**
  * pyuploadcare's `rest_request(verb, path, data)` over {@link defaultClient}: a signed REST call emitting the parsed
- * answer. `path` is relative to `conf.apiBase` (no leading slash needed) or an absolute `next` URL, passed unchanged.
+ * answer. `path` is relative to `conf.restBase` (no leading slash needed) or an absolute `next` URL, passed unchanged.
  * The client is chosen at subscribe time, so `conf` changes made before subscribing apply.
  */
 export function restRequest(verb: HttpMethod, path: string, data?: unknown): Observable<unknown> {

@@ -29,5 +29,5 @@ export function completeEvent<T>(file: T): UploadCompleteEvent<T> {
 
 /** True for the final event of an upload. */
 export function isUploadComplete<T>(event: { readonly type: string }): event is UploadCompleteEvent<T> {
-  return event.type === 'complete';
+  return typeof event === 'object' && event !== null && event.type === 'complete';
 }

@@ -1,12 +1,13 @@
 import { concatMap, defer, distinctUntilChanged, map, type Observable, of } from 'rxjs';
 import type { Uploadcare } from '../client.js';
-import { defaultClient } from '../conf.js';
+import { clientOrDefault } from '../conf.js';
 import { InvalidParamError, UploadError } from '../errors.js';
 import { File } from '../resources/file.js';
 import { InfoCache } from '../resources/info-cache.js';
 import { isUuid } from '../resources/uuid.js';
 import { completeEvent, type UploadCompleteEvent } from './events.js';
 import { pollUntil, type PollTiming } from './poll.js';
+import { checkOptions, optionKeys } from '../options/check-options.js';
 import type { FromUrlStatusAnswer, UploadFileInfo } from './upload-api.js';
 
 /** Options of {@link FileFromUrl.wait}: the seed's `wait(timeout=30, interval=0.3, until_ready=False)`, in seconds. */
@@ -14,6 +15,9 @@ export interface FromUrlWaitOptions extends PollTiming {
   /** Also wait until the file is ready (`is_ready`), not just uploaded. Default false. */
   readonly untilReady?: boolean;
 }
+
+/** The keys of {@link FromUrlWaitOptions}. */
+export const FROM_URL_WAIT_KEYS = optionKeys<FromUrlWaitOptions>({ timeout: true, interval: true, untilReady: true });
 
 /** A tick of an upload from URL: the status and the bytes the service has fetched so far (`total` null when unknown). */
 export interface FromUrlProgressEvent {
@@ -57,7 +61,7 @@ export class FileFromUrl {
 
   /** The client this upload talks through. */
   get client(): Uploadcare {
-    return this.#client ?? defaultClient();
+    return clientOrDefault(this.#client);
   }
 
   /** The upload's status: one request the first time, then the cache. */
@@ -81,7 +85,11 @@ export class FileFromUrl {
    * UploadError with the server's message and code, an `unknown` token an UploadError, no success within `timeout`
    * seconds a TimeoutError. Unsubscribing stops the poll in flight.
    */
-  wait(options: FromUrlWaitOptions = {}): Observable<FromUrlEvent> {
+  wait(options?: FromUrlWaitOptions): Observable<FromUrlEvent> {
+    return defer(() => this.#wait(checkOptions('wait() options', options, FROM_URL_WAIT_KEYS)));
+  }
+
+  #wait(options: FromUrlWaitOptions): Observable<FromUrlEvent> {
     const untilReady = options.untilReady ?? false;
     const finished = (info: FromUrlStatusAnswer) => info.status !== 'waiting' && info.status !== 'progress' && (info.status !== 'success' || !untilReady || info.is_ready === true);
     const statuses: Observable<FromUrlStatusAnswer> = defer(() => {

@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { checkUploadOptions, type UploadOptions } from './options.js';
+import { optionKeys } from '../options/check-options.js';
 import { describeValue } from '../describe-value.js';
 
 /** Options of an upload from URL. */
@@ -10,9 +11,20 @@ export interface FromUrlOptions extends Pick<UploadOptions, 'store' | 'filename'
   readonly saveUrlDuplicates?: boolean;
 }
 
+/** The keys of {@link FromUrlOptions}. */
+export const FROM_URL_OPTION_KEYS = optionKeys<FromUrlOptions>({
+  store: true,
+  filename: true,
+  metadata: true,
+  signed: true,
+  signatureLifetimeSeconds: true,
+  checkUrlDuplicates: true,
+  saveUrlDuplicates: true,
+});
+
 /** Checks the URL and options before any request: only absolute http(s) URLs can be fetched. */
-export function checkFromUrl(url: string, options: FromUrlOptions): URL {
-  checkUploadOptions(options);
+export function checkFromUrl(url: string, options: FromUrlOptions | undefined): URL {
+  checkUploadOptions(options, FROM_URL_OPTION_KEYS);
   let parsed: URL;
   try {
     parsed = new URL(url);

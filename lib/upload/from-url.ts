@@ -1,10 +1,11 @@
 import { defer, map, type Observable, switchMap } from 'rxjs';
 import type { Uploadcare } from '../client.js';
-import { defaultClient } from '../conf.js';
+import { clientOrDefault } from '../conf.js';
 import { APIError } from '../errors.js';
 import type { File } from '../resources/file.js';
-import { FileFromUrl, type FromUrlWaitOptions } from './file-from-url.js';
-import { checkFromUrl, type FromUrlOptions } from './from-url-options.js';
+import { FileFromUrl, FROM_URL_WAIT_KEYS, type FromUrlWaitOptions } from './file-from-url.js';
+import { checkFromUrl, FROM_URL_OPTION_KEYS, type FromUrlOptions } from './from-url-options.js';
+import { checkOptions } from '../options/check-options.js';
 import { commonFields, storeField } from './options.js';
 import { uploadSignatureFor } from './signature.js';
 import { toFile } from './to-file.js';
@@ -18,7 +19,7 @@ import type { FromUrlAnswer } from './upload-api.js';
 export function uploadFromUrl(url: string, options: FromUrlOptions = {}, client?: Uploadcare): Observable<FileFromUrl> {
   return defer(() => {
     const source = checkFromUrl(url, options);
-    const uploadcare = client ?? defaultClient();
+    const uploadcare = clientOrDefault(client);
     return uploadSignatureFor(options, uploadcare).pipe(
       switchMap((signature) =>
         uploadcare.upload<FromUrlAnswer>('POST', 'from_url/', {
@@ -43,9 +44,13 @@ export function uploadFromUrl(url: string, options: FromUrlOptions = {}, client?
  * {@link uploadFromUrl} and {@link FileFromUrl.wait} together, as the seed's `upload_from_url_sync`: emits the File
  * once it is uploaded (and ready, with `untilReady`). Errors as `wait` does.
  */
-export function uploadFromUrlSync(url: string, options: FromUrlOptions & FromUrlWaitOptions = {}, client?: Uploadcare): Observable<File> {
-  return uploadFromUrl(url, options, client).pipe(
-    switchMap((upload) => upload.wait(options)),
-    toFile(),
-  );
+export function uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: Uploadcare): Observable<File> {
+  return defer(() => {
+    const checked = checkOptions('upload options', options, [...FROM_URL_OPTION_KEYS, ...FROM_URL_WAIT_KEYS]);
+    const { timeout, interval, untilReady, ...upload } = checked;
+    return uploadFromUrl(url, upload, client).pipe(
+      switchMap((started) => started.wait({ timeout, interval, untilReady })),
+      toFile(),
+    );
+  });
 }

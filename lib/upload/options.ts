@@ -3,6 +3,7 @@ import { checkMetadataRecord } from '../resources/metadata.js';
 import type { UploadPolicy } from './policy.js';
 import type { SigningOptions, UploadSignature } from './signature.js';
 import { describeValue } from '../describe-value.js';
+import { checkOptions, optionKeys } from '../options/check-options.js';
 
 /** `'auto'` follows the project's autostore setting; true stores, false leaves the file temporary (24 h). */
 export type StoreOption = 'auto' | boolean;
@@ -23,10 +24,25 @@ export interface UploadOptions extends SigningOptions {
   readonly policy?: Partial<UploadPolicy>;
 }
 
-/** Checks options that can be wrong before any request. */
-export function checkUploadOptions(options: UploadOptions): void {
-  if (typeof options !== 'object' || options === null) throw new InvalidParamError('Upload options must be an object.');
-  const { store, filename, contentType, metadata } = options;
+/** The keys of {@link UploadOptions}. */
+export const UPLOAD_OPTION_KEYS = optionKeys<UploadOptions>({
+  store: true,
+  filename: true,
+  contentType: true,
+  metadata: true,
+  waitUntilReady: true,
+  policy: true,
+  signed: true,
+  signatureLifetimeSeconds: true,
+});
+
+/**
+ * Checks options that can be wrong before any request: an object (undefined is `{}`) of `known` keys only, with
+ * sensible values. Returns them.
+ */
+export function checkUploadOptions<T extends UploadOptions>(options: T | undefined, known: readonly string[] = UPLOAD_OPTION_KEYS): T {
+  const checked = checkOptions('upload options', options, known);
+  const { store, filename, contentType, metadata, waitUntilReady } = checked;
   if (store !== undefined && store !== 'auto' && typeof store !== 'boolean') {
     throw new InvalidParamError(`store must be 'auto', true or false, got ${describeValue(store)}.`);
   }
@@ -37,6 +53,10 @@ export function checkUploadOptions(options: UploadOptions): void {
     throw new InvalidParamError(`contentType must be a MIME type like 'image/png', got ${describeValue(contentType)}.`);
   }
   if (metadata !== undefined) checkMetadataRecord(metadata);
+  if (waitUntilReady !== undefined && typeof waitUntilReady !== 'boolean') {
+    throw new InvalidParamError(`waitUntilReady must be true or false, got ${describeValue(waitUntilReady)}.`);
+  }
+  return checked;
 }
 
 /** `UPLOADCARE_STORE` / `store` value. */

@@ -1,6 +1,7 @@
 import { InvalidParamError } from '../errors.js';
 import { definedFields } from './defined-fields.js';
 import { describeValue } from '../describe-value.js';
+import { checkOptions, optionKeys } from '../options/check-options.js';
 
 /** How uploads are split and sent. Plain data: override any field per client or per upload. */
 export interface UploadPolicy {
@@ -30,10 +31,11 @@ export const DEFAULT_UPLOAD_POLICY: UploadPolicy = Object.freeze({
   fileConcurrency: 4,
 });
 
-/** Fills a partial policy with the defaults and checks every field (InvalidParamError on nonsense). */
-export function resolveUploadPolicy(policy: Partial<UploadPolicy> = {}): UploadPolicy {
-  if (typeof policy !== 'object' || policy === null) throw new InvalidParamError('Upload policy must be an object.');
-  const resolved: UploadPolicy = { ...DEFAULT_UPLOAD_POLICY, ...definedFields(policy) };
+const UPLOAD_POLICY_KEYS = optionKeys<UploadPolicy>({ multipartThreshold: true, partConcurrency: true, partRetries: true, partSize: true, fileConcurrency: true });
+
+/** Fills a partial policy with the defaults and checks every field (InvalidParamError on nonsense, UnknownOptionError on a typo). */
+export function resolveUploadPolicy(policy?: Partial<UploadPolicy>): UploadPolicy {
+  const resolved: UploadPolicy = { ...DEFAULT_UPLOAD_POLICY, ...definedFields(checkOptions('upload policy', policy, UPLOAD_POLICY_KEYS)) };
   requireInteger('multipartThreshold', resolved.multipartThreshold, MULTIPART_MIN_SIZE);
   requireInteger('partSize', resolved.partSize, MULTIPART_MIN_PART_SIZE);
   requireInteger('partConcurrency', resolved.partConcurrency, 1);

@@ -2,6 +2,8 @@ import { defer, Observable, repeat, takeWhile } from 'rxjs';
 import { InvalidParamError, TimeoutError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 import { definedFields } from './defined-fields.js';
+import { setLongTimeout, waitFor } from '../long-timer.js';
+import { checkObject } from '../options/check-options.js';
 
 /** How long and how often to poll; seconds, as in the seed's `wait(timeout=30, interval=0.3)`. */
 export interface PollTiming {
@@ -20,9 +22,13 @@ export const DEFAULT_POLL_TIMING: Required<PollTiming> = Object.freeze({ timeout
  * in flight.
  */
 export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
+  return defer(() => pollChecked(check, done, checkObject('poll timing', timing), what));
+}
+
+function pollChecked<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
   const { timeout, interval } = { ...DEFAULT_POLL_TIMING, ...definedFields(timing) };
   const polls = defer(check).pipe(
-    repeat({ delay: interval * 1000 }),
+    repeat({ delay: () => waitFor(interval * 1000) }),
     takeWhile((answer) => !done(answer), true),
   );
   return new Observable<T>((subscriber) => {
@@ -30,14 +36,14 @@ export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => bo
       subscriber.error(new InvalidParamError(`timeout and interval must be numbers of seconds, not ${describeValue(timeout)} and ${describeValue(interval)}`));
       return undefined;
     }
-    const deadline = setTimeout(() => subscriber.error(new TimeoutError(`${what} did not finish within ${timeout} s.`)), timeout * 1000);
+    const cancelDeadline = setLongTimeout(() => subscriber.error(new TimeoutError(`${what} did not finish within ${timeout} s.`)), timeout * 1000);
     const subscription = polls.subscribe({
       next: (answer) => subscriber.next(answer),
       error: (error: unknown) => subscriber.error(error),
       complete: () => subscriber.complete(),
     });
     return () => {
-      clearTimeout(deadline);
+      cancelDeadline();
       subscription.unsubscribe();
     };
   });

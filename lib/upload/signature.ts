@@ -1,8 +1,10 @@
 import { defer, from, map, Observable, of, type ObservableInput } from 'rxjs';
 import type { Uploadcare } from '../client.js';
-import { InvalidParamError } from '../errors.js';
+import { InvalidParamError, TimeoutError } from '../errors.js';
+import { answerWithin } from '../answer-within.js';
 import { hmacSha256Hex } from '../transport/crypto.js';
 import { describeValue } from '../describe-value.js';
+import { optionKeys } from '../options/check-options.js';
 
 /** A signed-upload credential: `signature` = hex HMAC-SHA256(secret, String(expire)), `expire` in UNIX seconds. */
 export interface UploadSignature {
@@ -34,6 +36,9 @@ export interface SigningOptions {
   readonly signatureLifetimeSeconds?: number;
 }
 
+/** The keys of {@link SigningOptions}. */
+export const SIGNING_OPTION_KEYS = optionKeys<SigningOptions>({ signed: true, signatureLifetimeSeconds: true });
+
 /**
  * Computes a signed-upload credential: HMAC-SHA256 with node:crypto in Node, WebCrypto in browsers. A secret that is no
  * non-empty string, or an `expire` that is no integer, is an InvalidParamError (the secret is never printed).
@@ -57,15 +62,18 @@ export interface SigningContext {
 
 /**
  * The signature `options` ask for, computed with `client`'s secret key when `signed` is true, or null when unsigned.
- * Bad signing input is an InvalidParamError, before any request.
+ * Bad signing input is an InvalidParamError, before any request; a resolver that gives no signature within the
+ * client's `timeoutMs` a TimeoutError.
  */
 export function uploadSignatureFor(options: SigningOptions, client: Uploadcare): Observable<UploadSignature | null> {
-  return resolveUploadSignature({
+  const { timeoutMs } = client.options;
+  const signature = resolveUploadSignature({
     signing: options.signed,
     secretKey: client.options.secretKey,
     lifetimeSeconds: options.signatureLifetimeSeconds ?? DEFAULT_SIGNATURE_LIFETIME_SECONDS,
     now: Date.now,
   });
+  return answerWithin(signature, timeoutMs, () => new TimeoutError(`The upload signature resolver did not answer within ${timeoutMs} ms.`));
 }
 
 /** The signature of one upload, or null when unsigned. Bad signing input is an InvalidParamError, before any request. */
@@ -83,8 +91,18 @@ function signatureOf(context: SigningContext): Observable<UploadSignature | null
     const expire = Math.floor(context.now() / 1000) + context.lifetimeSeconds;
     return signUpload(context.secretKey, expire);
   }
-  if (typeof signing === 'function') return from(signing()).pipe(map(checkSignature));
+  if (typeof signing === 'function') return resolverAnswer(signing).pipe(map(checkSignature));
   return of(checkSignature(signing));
+}
+
+/** What a resolver gives, as an Observable; an answer that is no Observable, promise or iterable is an InvalidParamError. */
+function resolverAnswer(resolver: UploadSignatureResolver): Observable<UploadSignature> {
+  const answer = resolver();
+  try {
+    return from(answer);
+  } catch {
+    throw new InvalidParamError(`An upload signature resolver must give an Observable or a promise, not ${describeValue(answer)}.`);
+  }
 }
 
 function checkSignature(value: UploadSignature): UploadSignature {

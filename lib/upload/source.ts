@@ -2,6 +2,7 @@ import { defer, Observable, of } from 'rxjs';
 import type { Readable } from 'node:stream';
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
+import { checkOptions, optionKeys } from '../options/check-options.js';
 
 /**
  * One request body: a Buffer/Uint8Array, a Blob, or in Node a Readable of exactly the range's bytes (`fromPath` reads
@@ -78,13 +79,18 @@ export function fromBlob(blob: Blob, description: SourceDescription = {}): Uploa
 const MIME_TYPE = /^[^\x00-\x1f\x7f/]+\/[^\x00-\x1f\x7f]+$/;
 
 /** A {@link SourceDescription}: an object whose name and type, when given, are strings (the type a MIME type). */
-function checkDescription(description: SourceDescription): void {
-  if (typeof description !== 'object' || description === null) throw new InvalidParamError('A source description must be an object.');
-  const { name, type } = description;
+/** The keys of {@link SourceDescription}. */
+export const SOURCE_DESCRIPTION_KEYS = optionKeys<SourceDescription>({ name: true, type: true });
+
+/** Checks a source's description (an object of `known` keys, a string name, a MIME type); returns it (`{}` for undefined). */
+export function checkDescription<T extends SourceDescription>(description: T | undefined, known: readonly string[] = SOURCE_DESCRIPTION_KEYS): T {
+  const checked = checkOptions('source description', description, known);
+  const { name, type } = checked;
   if (name !== undefined && typeof name !== 'string') throw new InvalidParamError(`A source name must be a string, not ${describeValue(name)}.`);
   if (type !== undefined && (typeof type !== 'string' || !MIME_TYPE.test(type))) {
     throw new InvalidParamError(`A source type must be a MIME type like 'image/png', not ${describeValue(type)}.`);
   }
+  return checked;
 }
 
 /** Turns any accepted input into a source; anything else (a stream of unknown size, ...) is an InvalidParamError. */

@@ -1,6 +1,6 @@
 import { defer, map, Observable, switchMap, type Subscriber } from 'rxjs';
 import type { Uploadcare } from '../client.js';
-import { defaultClient } from '../conf.js';
+import { clientOrDefault } from '../conf.js';
 import { File } from '../resources/file.js';
 import { directUpload } from './direct.js';
 import { completeEvent, progressEvent, type UploadEvent } from './events.js';
@@ -33,7 +33,7 @@ export function uploadFile(input: UploadInput, options: UploadOptions = {}, clie
     const policy = resolveUploadPolicy(options.policy);
     const source = toUploadSource(input);
     return source.open().pipe(
-      switchMap((opened) => uploadOpened(opened, options, policy, client ?? defaultClient())),
+      switchMap((opened) => uploadOpened(opened, options, policy, clientOrDefault(client))),
       map((event) => (event.type === 'complete' ? completeEvent(new File(event.file, client)) : event)),
     );
   });

@@ -1,6 +1,6 @@
 import { defer, finalize, forkJoin, from, map, mergeMap, Observable, switchMap, tap, toArray } from 'rxjs';
 import type { Uploadcare } from '../client.js';
-import { defaultClient } from '../conf.js';
+import { clientOrDefault } from '../conf.js';
 import { InvalidParamError } from '../errors.js';
 import { File } from '../resources/file.js';
 import { FileGroup } from '../resources/file-group.js';
@@ -40,7 +40,7 @@ export function uploadGroup(inputs: Iterable<UploadInput>, options: UploadOption
     }
     const sources = [...inputs].map(toUploadSource);
     if (sources.length === 0) throw new InvalidParamError('set of files is empty');
-    const uploadcare = client ?? defaultClient();
+    const uploadcare = clientOrDefault(client);
     const signing = uploadSignatureFor(options, uploadcare);
     let openedSources: readonly OpenedSource[] = [];
     return forkJoin(sources.map((source) => source.open())).pipe(

@@ -14,6 +14,13 @@ import { uploadFromUrl, uploadFromUrlSync } from '../../lib/upload/from-url.js';
 import { signUpload } from '../../lib/upload/signature.js';
 import { fromBlob, fromBytes } from '../../lib/upload/source.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
+import { uploadGroup } from '../../lib/upload/upload-group.js';
+import { isUploadComplete } from '../../lib/upload/events.js';
+import { hmacSha1Hex, hmacSha256Hex, md5Hex } from '../../lib/transport/crypto.js';
+import { paginate } from '../../lib/transport/paginate.js';
+import { restSignString } from '../../lib/transport/rest-auth.js';
+import { retryByPolicy } from '../../lib/transport/retry.js';
+import { DEFAULT_RETRY_POLICY } from '../../lib/transport/retry-policy.js';
 import type { LoggedRequest } from '../support/script-server.js';
 import { requestLog, resetScript, scriptBase } from '../transport/script.js';
 import { recordFigures } from './support/figures.js';
@@ -217,6 +224,76 @@ describe('chaos: hostile input', () => {
     expect(failure).toBeInstanceOf(UploadcareException);
     expect(failure).not.toBeInstanceOf(InvalidParamError);
   });
+
+  it('issue 13 item 10: null options are InvalidParamErrors, not TypeErrors, before any request', async () => {
+    await resetScript();
+    expect(await settle(() => new FileFromUrl(VALID, client).wait(null as never))).toBe('invalid');
+    expect(await settle(() => client.request(null as never))).toBe('invalid');
+    expect(await settle(() => client.rest('GET', 'files/', undefined, null as never))).toBe('invalid');
+    expect(await settle(() => client.upload('POST', 'base/', null as never))).toBe('invalid');
+    expect(await settle(() => client.upload('POST', 'base/', {}, null as never))).toBe('invalid');
+    expect(await settle(() => new Uploadcare(null as never))).toBe('invalid');
+    expect(await settle(() => new Uploadcare({}, null as never))).toBe('invalid');
+    expect(await settle(() => uploadFromUrlSync('https://example.com/a.png', null as never, client))).toBe('invalid');
+    expect(await settle(() => new FileList(null as never, client))).toBe('invalid');
+    expect(await settle(() => FileGroup.create([new File(VALID, client)], null as never, client))).toBe('invalid');
+    expect(await settle(() => uploadFile(new Uint8Array([1]), {}, 'client' as never))).toBe('invalid');
+    expect(await settle(() => client.rest('POST', 'files/storage/', { big: 1n }))).toBe('invalid');
+    // Found on the way: the exported helpers, TypeErrors from node:crypto, URL and property reads before.
+    expect(await settle(() => restSignString(null as never))).toBe('invalid');
+    expect(await settle(() => md5Hex(null as never))).toBe('invalid');
+    expect(await settle(() => hmacSha1Hex(null as never, 'x'))).toBe('invalid');
+    expect(await settle(() => hmacSha256Hex('k', 5 as never))).toBe('invalid');
+    expect(await settle(() => paginate(null as never, null as never, null as never))).toBe('invalid');
+    expect(isUploadComplete(null as never)).toBe(false);
+    expect(await settle(() => retryByPolicy(null as never, { method: 'GET' }))).toBe('invalid');
+    expect(await settle(() => retryByPolicy(DEFAULT_RETRY_POLICY, { method: 'GET' }, { scheduler: 5 } as never))).toBe('invalid');
+    expect(await settle(() => new Uploadcare({}, { random: 'x' } as never))).toBe('invalid');
+    expect(await requestLog()).toEqual([]);
+  });
+
+  it('garbage in any argument position of the public API: InvalidParamError (never a TypeError) before any request, or a typed outcome', async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const url = 'https://example.com/a.png';
+    /** Each entry point with valid arguments; the property replaces one of them with garbage. */
+    const entryPoints: readonly { readonly name: string; readonly args: () => unknown[]; readonly call: (...args: never[]) => unknown }[] = [
+      { name: 'new Uploadcare(options, environment)', args: () => [{ publicKey: 'pk', secretKey: 'sk', restBase: scriptBase() }, {}], call: (options, environment) => new Uploadcare(options, environment).rest('GET', 'files/') },
+      { name: 'rest(method, path, data, options)', args: () => ['GET', 'files/', undefined, {}], call: (method, path, data, options) => client.rest(method, path, data, options) },
+      { name: 'upload(method, path, data, files, options)', args: () => ['POST', 'base/', { store: '0' }, { file: bytes }, {}], call: (method, path, data, files, options) => client.upload(method, path, data, files, options) },
+      { name: 'request(request)', args: () => [{ method: 'GET', url: `${scriptBase()}files/` }], call: (request) => client.request(request) },
+      { name: 'new FileFromUrl(token, client).wait(options)', args: () => [VALID, client, { timeout: 1, interval: 0.01 }], call: (token, given, options) => new FileFromUrl(token, given).wait(options) },
+      { name: 'uploadFile(input, options, client)', args: () => [bytes, {}, client], call: (input, options, given) => uploadFile(input, options, given) },
+      { name: 'uploadGroup(inputs, options, client)', args: () => [[bytes], {}, client], call: (inputs, options, given) => uploadGroup(inputs, options, given) },
+      { name: 'uploadFromUrl(url, options, client)', args: () => [url, {}, client], call: (source, options, given) => uploadFromUrl(source, options, given) },
+      { name: 'uploadFromUrlSync(url, options, client)', args: () => [url, { timeout: 1, interval: 0.01 }, client], call: (source, options, given) => uploadFromUrlSync(source, options, given) },
+      { name: 'new File(uuid, client).info(options)', args: () => [VALID, client, {}], call: (uuid, given, options) => new File(uuid, given).info(options) },
+      { name: 'new File(uuid, client).updateInfo(options)', args: () => [VALID, client, {}], call: (uuid, given, options) => new File(uuid, given).updateInfo(options) },
+      { name: 'new File(uuid, client).copy(options)', args: () => [VALID, client, {}], call: (uuid, given, options) => new File(uuid, given).copy(options) },
+      { name: 'new File(uuid, client).setMetadata(key, value)', args: () => [VALID, client, 'k', 'v'], call: (uuid, given, key, value) => new File(uuid, given).setMetadata(key, value) },
+      { name: 'new FileList(options, client)', args: () => [{ limit: 1 }, client], call: (options, given) => new FileList(options, given).pipe(take(1)) },
+      { name: 'new GroupList(options, client)', args: () => [{ limit: 1 }, client], call: (options, given) => new GroupList(options, given).pipe(take(1)) },
+      { name: 'new FileGroup(id, client).info()', args: () => [`${VALID}~1`, client], call: (id, given) => new FileGroup(id, given).info() },
+      { name: 'FileGroup.create(files, options, client)', args: () => [[new File(VALID, client)], {}, client], call: (files, options, given) => FileGroup.create(files, options, given) },
+      { name: 'storeFiles(files, client)', args: () => [[VALID], client], call: (files, given) => storeFiles(files, given) },
+      { name: 'deleteFiles(files, client)', args: () => [[VALID], client], call: (files, given) => deleteFiles(files, given) },
+      { name: 'fromBytes(bytes, description)', args: () => [bytes, { name: 'a.txt' }], call: (data, description) => uploadFile(fromBytes(data, description), {}, client) },
+      { name: 'signUpload(secret, expire)', args: () => ['sk', 1_900_000_000], call: (secret, expire) => signUpload(secret, expire) },
+      { name: 'restSignString(request)', args: () => [{ method: 'GET', url: `${scriptBase()}files/`, body: '', contentType: '', date: 'now' }], call: (request) => restSignString(request) },
+      { name: 'md5Hex(data)', args: () => ['abc'], call: (data) => md5Hex(data) },
+      { name: 'hmacSha1Hex(key, message)', args: () => ['sk', 'abc'], call: (key, message) => hmacSha1Hex(key, message) },
+      { name: 'hmacSha256Hex(key, message)', args: () => ['sk', 'abc'], call: (key, message) => hmacSha256Hex(key, message) },
+      { name: 'paginate(first, fetchPage, nextOf)', args: () => [`${scriptBase()}files/`, (url: string) => client.request({ method: 'GET', url }), () => null], call: (first, fetchPage, nextOf) => paginate(first, fetchPage, nextOf) },
+      { name: 'retryByPolicy(policy, target, environment)', args: () => [DEFAULT_RETRY_POLICY, { method: 'GET' }, {}], call: (policy, target, environment) => client.request({ method: 'GET', url: `${scriptBase()}files/` }).pipe(retryByPolicy(policy, target, environment)) },
+      { name: 'isUploadComplete(event)', args: () => [{ type: 'progress', done: 0, total: 1 }], call: (event) => isUploadComplete(event) },
+    ];
+    const garbage = fc.record({ entry: fc.nat(entryPoints.length - 1), position: fc.nat(4), value: hostileValue() });
+    await check('any entry point, any argument position', garbage, ({ entry, position, value }) => {
+      const { args, call } = entryPoints[entry] as (typeof entryPoints)[number];
+      const given = args();
+      given[position % given.length] = value;
+      return call(...(given as never[]));
+    }, () => true);
+  }, 120_000);
 
   it('FileGroup: ids and create()', async () => {
     await check('new FileGroup(x)', fc.oneof(hostileString(), fc.tuple(fc.uuid(), fc.integer({ min: 1, max: 1000 })).map(([u, n]) => `${u}~${n}`)), (reference) => {

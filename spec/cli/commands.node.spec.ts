@@ -409,7 +409,7 @@ describe('ucare (built) against the emulator', () => {
         expect(help.code).withContext(name).toBe(0);
         expect(help.stdout).withContext(name).toMatch(new RegExp(`^ucare ${name} \\[options\\]`));
         expect(help.stdout).withContext(name).toMatch(new RegExp(`^Examples?:\\n {2}\\$ ucare (--\\S+ )*${name} `, 'm'));
-        expect(help.stdout).withContext(name).toContain('--pub_key, --pub-key, --public-key KEY');
+        expect(help.stdout).withContext(name).toContain('--public_key, --public-key, --pub-key KEY');
       }
       expect((await runCli(['help', 'sync'])).stdout).toContain('${filename}');
     });

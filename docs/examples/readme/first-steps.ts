@@ -5,9 +5,9 @@ import { conf, File, toFile } from '../../../lib/index.js';
 
 /** Points the global `conf` at an emulator started by `npm start` (http://127.0.0.1:8000). */
 export function configure(emulator = 'http://127.0.0.1:8000'): void {
-  conf.pubKey = 'demopublickey';
-  conf.secret = 'demosecretkey';
-  conf.apiBase = `${emulator}/`;
+  conf.publicKey = 'demopublickey';
+  conf.secretKey = 'demosecretkey';
+  conf.restBase = `${emulator}/`;
   conf.uploadBase = `${emulator}/`;
   conf.cdnBase = `${emulator}/`;
 }

@@ -25,7 +25,7 @@ export interface CommandLineGrammar {
 
 /**
  * Parses argv (without `node` and the script). Options may come before or after the command, as `--name value` or
- * `--name=value`, in snake_case or kebab-case (`--api_base`, `--api-base`); flags are negated by `--no<name>` or
+ * `--name=value`, in snake_case or kebab-case (`--rest_base`, `--rest-base`); flags are negated by `--no<name>` or
  * `--no-<name>`; `--` ends options. Bad input is a {@link UsageError}.
  */
 export function parseCommandLine(argv: readonly string[], grammar: CommandLineGrammar): ParsedCommandLine {

@@ -3,16 +3,17 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { from, map, of } from 'rxjs';
 import { InvalidParamError, UploadError } from '../../errors.js';
-import { opened, source, type SourceDescription, type UploadSource } from '../source.js';
+import { checkDescription, opened, source, type SourceDescription, type UploadSource } from '../source.js';
 
 /**
  * A file on disk as an upload source (Node only). Each part is a read stream of its byte range, piped into the
  * request while it is sent, so memory stays bounded whatever the file size, and a retried part re-reads its range.
  * The file's name is its base name. Missing paths, directories and empty files are InvalidParamErrors before any request.
  */
-export function fromPath(path: string, description: SourceDescription = {}): UploadSource {
+export function fromPath(path: string, given?: SourceDescription): UploadSource {
   return source(() => {
     if (typeof path !== 'string' || path === '') throw new InvalidParamError('fromPath needs a file path.');
+    const description = checkDescription(given);
     return from(fileSize(path)).pipe(
       map((size) =>
         opened(size, { name: description.name ?? basename(path), type: description.type }, (start, end) => of(() => rangeStream(path, start, end)), () => undefined),

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { defer, map } from 'rxjs';
 import { InvalidParamError, UploadError } from '../../errors.js';
-import { opened, source, type SourceDescription, type UploadSource } from '../source.js';
+import { checkDescription, opened, source, SOURCE_DESCRIPTION_KEYS, type SourceDescription, type UploadSource } from '../source.js';
 
 /** A stream's size and, optionally, its name and type. */
 export interface StreamDescription extends SourceDescription {
@@ -14,9 +14,10 @@ export interface StreamDescription extends SourceDescription {
  * while it is sent (at most `partConcurrency` parts in memory), so a retried part can be sent again.
  * A stream that ends early or yields more than `size` bytes fails the upload with an UploadError.
  */
-export function fromStream(stream: Readable, description: StreamDescription): UploadSource {
+export function fromStream(stream: Readable, given: StreamDescription): UploadSource {
   return source(() => {
     if (!stream || typeof (stream as { pipe?: unknown }).pipe !== 'function') throw new InvalidParamError('fromStream needs a Readable.');
+    const description = given === undefined ? given : checkDescription(given, [...SOURCE_DESCRIPTION_KEYS, 'size']);
     if (!description || !Number.isSafeInteger(description.size) || description.size <= 0) {
       throw new InvalidParamError('fromStream needs the stream\'s exact size in bytes: fromStream(stream, { size }).');
     }
