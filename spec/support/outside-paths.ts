@@ -14,6 +14,13 @@ const TEXT_FILE = /\.(?:[cm]?[jt]s|json|md|ya?ml|html|css|sh|txt)$/;
 
 /** A relative path starting a token: one or more `.` or `..` segments, then names (not inside a URL, a template or a longer path). */
 const RELATIVE_PATH = /(?<![\w.$}/\\-])(?:\.\.?\/[\w.@~+/-]*|\.\.(?![\w./]))/g;
+/**
+ * A line of code that uses a relative path as a path: an import, a require, a path or file-system call, a URL built
+ * on a base. A relative path elsewhere (a test input like `'../x'`, a comment) names nothing on disk.
+ */
+const PATH_USE = /\b(?:from|import|require|resolve|join|readFileSync|readFile|existsSync|statSync|readdirSync|createReadStream|createWriteStream|URL|cwd|chdir)\b/;
+/** A Markdown link target: the only place a document refers to a path. */
+const MARKDOWN_LINK = /\]\(([^)\s]+)\)/g;
 /** An absolute POSIX path with at least two segments. */
 const ABSOLUTE_PATH = /(?<![\w.:/\\-])\/[\w.@~+-]+(?:\/[\w.@~+-]*)+/g;
 
@@ -79,7 +86,12 @@ export function outsideReferencesIn(root: string, file: string, text: string): O
     const report = (path: string, target: string): void => {
       found.push({ file: relative(root, file), line: index + 1, path, leadsTo: relative(root, target) });
     };
-    for (const [written] of lineText.matchAll(RELATIVE_PATH)) {
+    const candidates = file.endsWith('.md')
+      ? [...lineText.matchAll(MARKDOWN_LINK)].flatMap(([, target]) => [...(target as string).matchAll(RELATIVE_PATH)])
+      : PATH_USE.test(lineText)
+        ? [...lineText.matchAll(RELATIVE_PATH)]
+        : [];
+    for (const [written] of candidates) {
       const path = written.replace(/[.,:]+$/, '') || written;
       const target = outsideTarget(root, file, path);
       if (target !== undefined) report(path, target);
