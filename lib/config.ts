@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import { rememberSecret } from './known-secrets.js';
 import { InvalidParamError } from './errors.js';
 import { warnIfSecretInBrowser } from './secret-key-warning.js';
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './transport/retry-policy.js';
@@ -112,6 +113,7 @@ export function resolveOptions(given?: UploadcareOptions): ResolvedUploadcareOpt
     userAgent: resolveText('userAgent', options.userAgent),
   });
   warnIfSecretInBrowser(resolved.secretKey);
+  rememberSecret(resolved.secretKey);
   return resolved;
 }
 

@@ -4,6 +4,7 @@
  * No error ever holds the secret key: not in its message, its properties or its JSON.
  * @packageDocumentation
  */
+import { scrubKnownSecrets } from './known-secrets.js';
 
 /** What an {@link UploadcareException} knows about the failure, besides its message. */
 export interface UploadcareExceptionDetails {
@@ -55,12 +56,13 @@ export class UploadcareException extends Error {
   readonly retryAfter?: number;
 
   constructor(message: string, details: UploadcareExceptionDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    // Scrubbed before super(): the stack is written from the message.
+    super(scrubKnownSecrets(message), details.cause === undefined ? undefined : { cause: scrubbedCause(details.cause) });
     if (details.status !== undefined) this.status = details.status;
     if (details.method !== undefined) this.method = details.method;
     if (details.url !== undefined) this.url = details.url;
     if (details.code !== undefined) this.code = details.code;
-    if (details.body !== undefined) this.body = details.body;
+    if (details.body !== undefined) this.body = scrubKnownSecrets(details.body);
     if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
   }
 
@@ -150,4 +152,14 @@ export class UnknownOptionError extends InvalidParamError {
     this.option = option;
     this.nearest = nearest;
   }
+}
+
+/** A cause whose message echoes a known secret becomes a plain Error of the scrubbed message (its stack held it too). */
+function scrubbedCause(cause: unknown): unknown {
+  if (!(cause instanceof Error) || cause instanceof UploadcareException) return cause;
+  const message = scrubKnownSecrets(cause.message);
+  if (message === cause.message) return cause;
+  const scrubbed = new Error(message);
+  scrubbed.name = cause.name;
+  return scrubbed;
 }

@@ -3,6 +3,7 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
 import { UploadcareException } from '../../lib/errors.js';
 import { File } from '../../lib/resources/file.js';
+import { FileList } from '../../lib/resources/file-list.js';
 import { scrubSecret } from '../../lib/transport/scrub.js';
 import type { ScriptedResponse } from '../support/script-server.js';
 import { enqueue, failure, resetScript, scriptBase } from '../transport/script.js';
@@ -70,13 +71,20 @@ const ANSWERS: readonly (readonly [string, (echo: string) => ScriptedResponse])[
   ['a 200 of text starting with the echo', (echo) => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: `${echo} is the key` })],
   ['a 200 of text starting with the secret itself', () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: `${SECRET} is the key` })],
   ['a short 200 with the secret unquoted', () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: `{"k": ${SECRET}}` })],
+  // Successful answers whose data the library cannot use: the error is built after the transport, from parsed data.
+  ['a list page without results', (echo) => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: `{"next": null, "results": null, "detail": "${echo}"}` })],
+  ['a list page with an entry of a bad uuid', (echo) => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: `{"next": null, "results": [{"uuid": "${echo}"}]}` })],
 ];
 
 describe('chaos: the secret echoed escaped never reaches an error', () => {
   const client = () =>
     new Uploadcare({ publicKey: 'pk', secretKey: SECRET, authScheme: 'signed', restBase: scriptBase(), uploadBase: scriptBase(), timeoutMs: 5000, retry: { network: { maxRetries: 0 }, throttled: { maxRetries: 0 } } });
   const call = (name: string, uploadcare: Uploadcare): Observable<unknown> =>
-    name.includes('Upload API') ? uploadcare.upload('GET', 'info/', { file_id: UUID }) : new File(UUID, uploadcare).info();
+    name.includes('Upload API')
+      ? uploadcare.upload('GET', 'info/', { file_id: UUID })
+      : name.includes('list page')
+        ? new FileList({}, uploadcare)
+        : new File(UUID, uploadcare).info();
 
   async function errorFor(name: string, answer: ScriptedResponse): Promise<string> {
     await resetScript();
