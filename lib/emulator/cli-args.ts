@@ -32,6 +32,9 @@ Options:
                          ':signed' makes it require signed uploads
   --limit NAME=N         an Upload API limit (repeatable): ${UPLOAD_LIMIT_NAMES.join(', ')}
                          (bytes or counts; defaults and errors in docs/emulator.md, "Limits")
+  --trusted-origin ORIGIN
+                         a web page origin (http://127.0.0.1:4200) that may use the control API and
+                         the demo signer too (repeatable; pages on this machine need it for nothing else)
 Faults (all scoped by --fault-path when given):
   --throttle-rate F      answer a fraction F (0..1) of requests with 429
   --throttle-count N     answer the first N requests with 429
@@ -69,6 +72,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(flags['seed-files'] === undefined ? {} : { seedFiles: integer('--seed-files', flags['seed-files'], 0, 1_000_000) }),
     ...(flags.project ? { projects: flags.project.map(project) } : {}),
     ...(flags.limit ? { limits: uploadLimits(flags.limit) } : {}),
+    ...(flags['trusted-origin'] ? { trustedOrigins: flags['trusted-origin'].map(trustedOrigin) } : {}),
     faults: {
       rules: faultRules(flags),
       ...(flags['fault-seed'] === undefined ? {} : { seed: integer('--fault-seed', flags['fault-seed'], 0, 2 ** 32 - 1) }),
@@ -91,6 +95,7 @@ function parse(argv: readonly string[]) {
       'seed-files': text,
       project: { type: 'string', multiple: true },
       limit: { type: 'string', multiple: true },
+      'trusted-origin': { type: 'string', multiple: true },
       'throttle-rate': text,
       'throttle-count': text,
       'retry-after': text,
@@ -210,4 +215,18 @@ function fraction(flag: string, text: string): number {
     throw new CliUsageError(`${flag} must be a fraction from 0 to 1, got ${JSON.stringify(text)}`);
   }
   return value;
+}
+
+/** `--trusted-origin`: an http(s) origin, as browsers send it in `Origin` (no path, no trailing slash). */
+function trustedOrigin(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.href !== `${url.origin}/` || text.endsWith('/')) {
+    throw new CliUsageError(`--trusted-origin must be an origin like http://127.0.0.1:4200 (scheme, host, port; no path), got ${JSON.stringify(text)}`);
+  }
+  return url.origin;
 }

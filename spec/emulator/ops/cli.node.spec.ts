@@ -27,6 +27,7 @@ describe('emulator command line', () => {
         '--latency', '100', '--latency-jitter', '50', '--error-rate', '0.1', '--error-status', '500',
         '--drop-rate', '0.05', '--drop-after-bytes', '1000', '--slow-body', '2048', '--fault-path', '/base/',
         '--fault', '{"kind":"throttle","count":1,"pathPrefix":"/files/"}', '--fault-seed', '99',
+        '--trusted-origin', 'http://127.0.0.1:4200', '--trusted-origin', 'https://Dev.Example:8443',
       ]);
       expect(command).toEqual({
         kind: 'run',
@@ -40,6 +41,7 @@ describe('emulator command line', () => {
             { publicKey: 'pub1', secretKey: 'sec1', requireSignedUploads: false },
             { publicKey: 'pub2', secretKey: 'sec2', requireSignedUploads: true },
           ],
+          trustedOrigins: ['http://127.0.0.1:4200', 'https://dev.example:8443'],
           faults: {
             seed: 99,
             rules: [
@@ -67,6 +69,10 @@ describe('emulator command line', () => {
         [['--fault', '{"kind":"latency"}'], /--fault: Invalid fault rule: latencyMs is required/],
         [['--fault', 'not json'], /--fault must be a JSON object/],
         [['--no-such-flag'], /no-such-flag/],
+        [['--trusted-origin', 'http://127.0.0.1:4200/'], /--trusted-origin must be an origin/],
+        [['--trusted-origin', 'http://127.0.0.1:4200/app'], /--trusted-origin must be an origin/],
+        [['--trusted-origin', 'file:///x'], /--trusted-origin must be an origin/],
+        [['--trusted-origin', '127.0.0.1:4200'], /--trusted-origin must be an origin/],
       ];
       for (const [argv, message] of cases) {
         expect(() => parseCli(argv)).withContext(argv.join(' ')).toThrowMatching(
