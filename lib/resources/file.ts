@@ -1,5 +1,5 @@
 import { defer, endWith, ignoreElements, map, type Observable, tap, throwError } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { LOCAL_COPY_OPTION_KEYS, REMOTE_COPY_OPTION_KEYS, type LocalCopyOptions, type LocalCopyResponse, type RemoteCopyOptions, type RemoteCopyResponse } from './copy-options.js';
@@ -16,7 +16,8 @@ import { uploadFromUrl, uploadFromUrlSync } from '../upload/from-url.js';
 import type { FromUrlOptions } from '../upload/from-url-options.js';
 import type { UploadOptions } from '../upload/options.js';
 import type { UploadInput } from '../upload/source.js';
-import { uploadFile } from '../upload/upload-file.js';
+import { completeEvent } from '../upload/events.js';
+import { uploadFileToUuid } from '../upload/upload-to-uuid.js';
 
 /** Replaces the cached info of a File (for batch operations that learn a file's new state). */
 export let primeFileInfo: (file: File, info: FileInfo) => void;
@@ -34,7 +35,7 @@ export let primeFileInfo: (file: File, info: FileInfo) => void;
 export class File {
   /** The file's UUID, e.g. `a771f854-c2cb-408a-8c36-71af77811f3b`. */
   readonly uuid: string;
-  readonly #client: Uploadcare | undefined;
+  readonly #client: UploadcareClient | undefined;
   readonly #cache = new InfoCache<FileInfo>();
   #defaultEffects: string;
 
@@ -48,7 +49,7 @@ export class File {
    * @param client the client to use; default {@link defaultClient} (from the global `conf`), looked up at each use.
    * @throws InvalidParamError `Couldn't find UUID` when `uuidOrCdnUrl` holds no file UUID.
    */
-  constructor(uuidOrCdnUrl: string, client?: Uploadcare) {
+  constructor(uuidOrCdnUrl: string, client?: UploadcareClient) {
     const reference = parseFileReference(uuidOrCdnUrl);
     this.uuid = reference.uuid;
     this.#defaultEffects = reference.effects;
@@ -60,7 +61,7 @@ export class File {
    * Takes `default_effects` from the info when present.
    * @throws InvalidParamError when `info` has no valid `uuid`.
    */
-  static constructFrom(info: FileInfo, client?: Uploadcare): File {
+  static constructFrom(info: FileInfo, client?: UploadcareClient): File {
     const file = fileOfExactUuid(typeof info === 'object' && info !== null ? info.uuid : undefined, client);
     if (!file) throw new InvalidParamError('File info must be an object with a valid uuid');
     if (info.default_effects) file.defaultEffects = info.default_effects;
@@ -73,22 +74,22 @@ export class File {
    * for just the File. Direct below 10 MiB, multipart above; see {@link uploadFile}. In Node, `fromPath(path)` and
    * `fromStream(stream, { size })` make sources of files and streams.
    */
-  static upload(input: UploadInput, options?: UploadOptions, client?: Uploadcare): Observable<UploadEvent> {
-    return uploadFile(input, options, client);
+  static upload(input: UploadInput, options?: UploadOptions, client?: UploadcareClient): Observable<UploadEvent> {
+    return uploadFileToUuid(input, options, client).pipe(map((event) => (event.type === 'complete' ? completeEvent(new File(event.file, client)) : event)));
   }
 
   /** Asks the service to fetch `url`; emits the {@link FileFromUrl} to follow it. See {@link uploadFromUrl}. */
-  static uploadFromUrl(url: string, options?: FromUrlOptions, client?: Uploadcare): Observable<FileFromUrl> {
+  static uploadFromUrl(url: string, options?: FromUrlOptions, client?: UploadcareClient): Observable<FileFromUrl> {
     return uploadFromUrl(url, options, client);
   }
 
   /** Uploads from `url` and waits: emits the File once uploaded (and ready, with `untilReady`). See {@link uploadFromUrlSync}. */
-  static uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: Uploadcare): Observable<File> {
+  static uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: UploadcareClient): Observable<File> {
     return uploadFromUrlSync(url, options, client);
   }
 
   /** The client this file talks through. */
-  get client(): Uploadcare {
+  get client(): UploadcareClient {
     return clientOrDefault(this.#client);
   }
 
@@ -324,7 +325,7 @@ export class File {
  * A File for `uuid` when it is a bare UUID, else null (a CDN URL is a valid reference, not a valid info uuid). The
  * constructor's parse is the only UUID check: constructFrom runs once per list entry.
  */
-function fileOfExactUuid(uuid: unknown, client: Uploadcare | undefined): File | null {
+function fileOfExactUuid(uuid: unknown, client: UploadcareClient | undefined): File | null {
   if (typeof uuid !== 'string') return null;
   try {
     const file = new File(uuid, client);

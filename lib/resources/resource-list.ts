@@ -1,5 +1,5 @@
 import { concat, defer, EMPTY, filter, forkJoin, map, mergeMap, Observable, throwError } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
@@ -19,14 +19,14 @@ export interface ListPage<R> {
 
 /** What a list is made of: its requests and how an item is built. Checked before the list exists. */
 export interface ListSpec<T, R> {
-  readonly client: Uploadcare | undefined;
+  readonly client: UploadcareClient | undefined;
   /** Path and query of the first page of each listing, emitted one after the other. */
   readonly firstPages: readonly string[];
   /** Path and query of the `limit=1` request of each listing for `count()`, or a reason it cannot count. */
   readonly countPages: { readonly paths: readonly string[] } | { readonly unsupported: string };
   /** The most items emitted in total (undefined: all). */
   readonly limit: number | undefined;
-  readonly construct: (raw: R, client: Uploadcare | undefined) => T;
+  readonly construct: (raw: R, client: UploadcareClient | undefined) => T;
 }
 
 interface FetchedPage<T> {

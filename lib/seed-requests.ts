@@ -1,6 +1,6 @@
 import { defer, type Observable } from 'rxjs';
-import { defaultClient } from '../conf.js';
-import type { HttpMethod, UploadField, UploadFile } from './types.js';
+import { defaultClient } from './conf.js';
+import type { HttpMethod, UploadField, UploadFile } from './transport/types.js';
 
 /**
  * pyuploadcare's `rest_request(verb, path, data)` over {@link defaultClient}: a signed REST call emitting the parsed
