@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import { UploadcareClient } from './core/client.js';
+import { rest } from './core/rest.js';
 import { deleteFiles, storeFiles, type BatchInput, type BatchResult } from './resources/batch.js';
 import { File } from './resources/file.js';
 import { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
@@ -10,6 +11,7 @@ import type { FileFromUrl, FromUrlWaitOptions } from './upload/file-from-url.js'
 import { uploadFromUrl, uploadFromUrlSync } from './upload/from-url.js';
 import type { FromUrlOptions } from './upload/from-url-options.js';
 import type { UploadOptions } from './upload/options.js';
+import type { HttpMethod, RequestOptions } from './transport/types.js';
 import type { UploadInput } from './upload/source.js';
 import { uploadFile } from './upload/upload-file.js';
 import { uploadGroup, type GroupUploadEvent } from './upload/upload-group.js';
@@ -79,5 +81,14 @@ export class Uploadcare extends UploadcareClient {
   /** {@link deleteFiles} with this client: one result per file, in batches of 100. */
   deleteFiles(files: BatchInput): Observable<BatchResult> {
     return deleteFiles(files, this);
+  }
+
+  /**
+   * A REST API call, signed by the client's auth scheme: {@link rest} with this client. `path` is relative to
+   * `restBase` (`'files/?limit=10'`) or an absolute URL on the same origin (a `next` link passes unchanged). `data` is
+   * the JSON body, or the query of a GET. Emits the parsed JSON answer (null for an empty one).
+   */
+  rest<T>(method: HttpMethod, path: string, data?: unknown, callOptions?: RequestOptions): Observable<T> {
+    return rest<T>(this, method, path, data, callOptions);
   }
 }

@@ -86,8 +86,8 @@ export function defaultClient(): UploadcareClient {
  */
 export function clientOrDefault(client: UploadcareClient | undefined): UploadcareClient {
   if (client === undefined) return defaultClient();
-  const candidate = client as Partial<Record<'rest' | 'upload' | 'request', unknown>> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.rest !== 'function' || typeof candidate.upload !== 'function') {
+  const candidate = client as Partial<Record<'sendOnce' | 'upload' | 'request', unknown>> | null;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.sendOnce !== 'function' || typeof candidate.upload !== 'function') {
     throw new InvalidParamError(`The client must be an Uploadcare client, not ${describeValue(client)}`);
   }
   return client;

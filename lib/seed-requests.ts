@@ -1,4 +1,5 @@
 import { defer, type Observable } from 'rxjs';
+import { rest } from './core/rest.js';
 import { defaultClient } from './conf.js';
 import type { HttpMethod, UploadField, UploadFile } from './transport/types.js';
 
@@ -8,7 +9,7 @@ import type { HttpMethod, UploadField, UploadFile } from './transport/types.js';
  * The client is chosen at subscribe time, so `conf` changes made before subscribing apply.
  */
 export function restRequest(verb: HttpMethod, path: string, data?: unknown): Observable<unknown> {
-  return defer(() => defaultClient().rest<unknown>(verb, path, data));
+  return defer(() => rest<unknown>(defaultClient(), verb, path, data));
 }
 
 /** pyuploadcare's `uploading_request(verb, path, data, files)` over {@link defaultClient}. */

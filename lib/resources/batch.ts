@@ -1,5 +1,6 @@
 import { bufferCount, catchError, concatMap, defer, from, map, type Observable, type ObservableInput } from 'rxjs';
 import type { UploadcareClient } from '../core/client.js';
+import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
 import { InvalidParamError } from '../errors.js';
 import { File, primeFileInfo } from './file.js';
@@ -94,7 +95,7 @@ function sendChunk(method: 'PUT' | 'DELETE', chunk: readonly (BatchItem | BatchF
   const items = chunk.filter((item): item is BatchItem => !('ok' in item));
   if (items.length === 0) return from(chunk as BatchFailure[]);
   const uuids = [...new Set(items.map((item) => item.uuid))];
-  return defer(() => clientOrDefault(client).rest<StorageResponse>(method, 'files/storage/', uuids)).pipe(
+  return defer(() => restCall<StorageResponse>(clientOrDefault(client), method, 'files/storage/', uuids)).pipe(
     map((answer) => {
       const infos = new Map((answer.result ?? []).map((info) => [info.uuid, info]));
       const problems = answer.problems ?? {};

@@ -1,6 +1,7 @@
 import { concatMap, defer, endWith, from, ignoreElements, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
 import { eachValueFrom } from 'rxjs-for-await';
 import type { UploadcareClient } from '../core/client.js';
+import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
@@ -225,7 +226,7 @@ export class FileGroup implements AsyncIterable<File | null> {
 
   /** Deletes the group (`DELETE groups/<id>/`); its files are left as they are. */
   delete(): Observable<void> {
-    return defer(() => this.client.rest<unknown>('DELETE', `groups/${this.id}/`)).pipe(ignoreElements(), endWith(undefined));
+    return defer(() => restCall<unknown>(this.client, 'DELETE', `groups/${this.id}/`)).pipe(ignoreElements(), endWith(undefined));
   }
 
   /** `for await (const file of group)`: the files in order, File or null (one info request, then the cache). */
@@ -247,7 +248,7 @@ export class FileGroup implements AsyncIterable<File | null> {
   }
 
   #fetchInfo(): Observable<GroupInfo> {
-    return defer(() => this.client.rest<GroupInfo>('GET', `groups/${this.id}/`));
+    return defer(() => restCall<GroupInfo>(this.client, 'GET', `groups/${this.id}/`));
   }
 }
 

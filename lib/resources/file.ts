@@ -1,5 +1,6 @@
 import { defer, endWith, ignoreElements, map, type Observable, tap, throwError } from 'rxjs';
 import type { UploadcareClient } from '../core/client.js';
+import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { LOCAL_COPY_OPTION_KEYS, REMOTE_COPY_OPTION_KEYS, type LocalCopyOptions, type LocalCopyResponse, type RemoteCopyOptions, type RemoteCopyResponse } from './copy-options.js';
@@ -205,12 +206,12 @@ export class File {
 
   /** Stores the file (`PUT files/<uuid>/storage/`); the answer becomes the cached info. */
   store(): Observable<FileInfo> {
-    return this.#cache.track(defer(() => this.client.rest<FileInfo>('PUT', `files/${this.uuid}/storage/`)));
+    return this.#cache.track(defer(() => restCall<FileInfo>(this.client, 'PUT', `files/${this.uuid}/storage/`)));
   }
 
   /** Deletes the file (`DELETE files/<uuid>/storage/`); the answer becomes the cached info. */
   delete(): Observable<FileInfo> {
-    return this.#cache.track(defer(() => this.client.rest<FileInfo>('DELETE', `files/${this.uuid}/storage/`)));
+    return this.#cache.track(defer(() => restCall<FileInfo>(this.client, 'DELETE', `files/${this.uuid}/storage/`)));
   }
 
   /**
@@ -240,9 +241,9 @@ export class File {
   metadata(key: string): Observable<string>;
   metadata(key?: string): Observable<Readonly<Record<string, string>>> | Observable<string> {
     if (key === undefined) {
-      return defer(() => this.client.rest<Record<string, string>>('GET', `files/${this.uuid}/metadata/`));
+      return defer(() => restCall<Record<string, string>>(this.client, 'GET', `files/${this.uuid}/metadata/`));
     }
-    return defer(() => this.client.rest<string>('GET', this.#metadataPath(key)));
+    return defer(() => restCall<string>(this.client, 'GET', this.#metadataPath(key)));
   }
 
   /**
@@ -253,13 +254,13 @@ export class File {
     return defer(() => {
       const path = this.#metadataPath(key);
       checkMetadataValue(value);
-      return this.client.rest<string>('PUT', path, value);
+      return restCall<string>(this.client, 'PUT', path, value);
     }).pipe(tap((stored) => this.#patchCachedMetadata(key, stored)));
   }
 
   /** Deletes one metadata key. The key is checked before any request. */
   deleteMetadata(key: string): Observable<void> {
-    return defer(() => this.client.rest<unknown>('DELETE', this.#metadataPath(key))).pipe(
+    return defer(() => restCall<unknown>(this.client, 'DELETE', this.#metadataPath(key))).pipe(
       ignoreElements(),
       endWith(undefined),
       tap(() => this.#patchCachedMetadata(key, undefined)),
@@ -270,7 +271,7 @@ export class File {
     return defer(() => {
       checkInclude(options.include);
       const query = options.include ? `?include=${options.include}` : '';
-      return this.client.rest<FileInfo>('GET', `files/${this.uuid}/${query}`);
+      return restCall<FileInfo>(this.client, 'GET', `files/${this.uuid}/${query}`);
     });
   }
 
@@ -295,7 +296,7 @@ export class File {
         ...(options.store !== undefined && { store: String(options.store) }),
         ...(options.metadata !== undefined && { metadata: checkMetadataRecord(options.metadata) }),
       };
-      return this.client.rest<LocalCopyResponse<FileInfo> | null>('POST', 'files/local_copy/', body);
+      return restCall<LocalCopyResponse<FileInfo> | null>(this.client, 'POST', 'files/local_copy/', body);
     }).pipe(
       map((answer) => {
         // A malformed answer is the server's fault: an APIError, not the InvalidParamError of constructFrom.
@@ -316,7 +317,7 @@ export class File {
         ...(options.makePublic !== undefined && { make_public: options.makePublic }),
         ...(options.pattern !== undefined && { pattern: options.pattern }),
       };
-      return this.client.rest<RemoteCopyResponse>('POST', 'files/remote_copy/', body);
+      return restCall<RemoteCopyResponse>(this.client, 'POST', 'files/remote_copy/', body);
     }).pipe(map((answer) => answer.result));
   }
 }

@@ -2,7 +2,7 @@ import { defer, from, map, Observable, of, type ObservableInput } from 'rxjs';
 import type { UploadcareClient } from '../core/client.js';
 import { InvalidParamError, TimeoutError } from '../errors.js';
 import { answerWithin } from '../answer-within.js';
-import { hmacSha256Hex } from '../transport/crypto.js';
+import { hmacSha256Hex } from '../transport/hmac.js';
 import { describeValue } from '../describe-value.js';
 import { optionKeys } from '../options/check-options.js';
 
