@@ -1,4 +1,4 @@
-import { Uploadcare } from './client.js';
+import { UploadcareClient } from './core/client.js';
 import { canonicalOptions, UPLOADCARE_OPTION_KEYS, type AuthScheme, type SignatureResolver, type UploadcareOptions } from './config.js';
 import { describeValue } from './describe-value.js';
 import { InvalidParamError, UnknownOptionError } from './errors.js';
@@ -69,13 +69,13 @@ export const conf: SeedConf = new Proxy(fields, {
   },
 }) as unknown as SeedConf;
 
-let cached: { readonly snapshot: Readonly<Record<string, unknown>>; readonly client: Uploadcare } | undefined;
+let cached: { readonly snapshot: Readonly<Record<string, unknown>>; readonly client: UploadcareClient } | undefined;
 
 /** The client built from {@link conf}; a new one whenever a field of `conf` changed since the last call. */
-export function defaultClient(): Uploadcare {
+export function defaultClient(): UploadcareClient {
   const snapshot: Readonly<Record<string, unknown>> = { ...conf };
   if (cached && sameConf(cached.snapshot, snapshot)) return cached.client;
-  const client = new Uploadcare(optionsFromConf(snapshot));
+  const client = new UploadcareClient(optionsFromConf(snapshot));
   cached = { snapshot, client };
   return client;
 }
@@ -84,10 +84,10 @@ export function defaultClient(): Uploadcare {
  * The client a call was given, or {@link defaultClient} when it was given none (undefined). Anything else than a client
  * is an InvalidParamError (it would fail later as a TypeError, or worse, be taken for options).
  */
-export function clientOrDefault(client: Uploadcare | undefined): Uploadcare {
+export function clientOrDefault(client: UploadcareClient | undefined): UploadcareClient {
   if (client === undefined) return defaultClient();
-  const candidate = client as Partial<Record<'rest' | 'upload' | 'request', unknown>> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.rest !== 'function' || typeof candidate.upload !== 'function') {
+  const candidate = client as Partial<Record<'sendOnce' | 'upload' | 'request', unknown>> | null;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.sendOnce !== 'function' || typeof candidate.upload !== 'function') {
     throw new InvalidParamError(`The client must be an Uploadcare client, not ${describeValue(client)}`);
   }
   return client;

@@ -1,52 +1,14 @@
-import type { Observable } from 'rxjs';
 import { rememberSecret } from './known-secrets.js';
 import { InvalidParamError } from './errors.js';
 import { warnIfSecretInBrowser } from './secret-key-warning.js';
-import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './transport/retry-policy.js';
+import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy } from './transport/retry-policy.js';
 import { describeValue } from './describe-value.js';
 import { checkOptions, optionKeys } from './options/check-options.js';
 import { checkRetryInput } from './options/check-retry.js';
 import { SEED_ALIASES, withoutSeedAliases } from './options/seed-aliases.js';
 
-/** `signed`: HMAC-SHA1 signatures (the default); `simple`: `Uploadcare.Simple public:secret`, sent as is. */
-export type AuthScheme = 'signed' | 'simple';
-
-/**
- * Signs a REST sign string (`METHOD\nmd5(body)\ncontent-type\ndate\npath?query`) without the secret in this process:
- * a browser asks its backend, which answers the hex HMAC-SHA1 of the string with the secret key.
- */
-export type SignatureResolver = (signString: string) => Observable<string> | Promise<string>;
-
-/**
- * Options of an {@link Uploadcare} client. Every one is optional. The seed's names (pyuploadcare's `conf`: `pub_key`,
- * `secret`, `api_base`, `upload_base`, `cdn_base`, `api_version`, `timeout` in seconds, `retry_throttled`,
- * `user_agent_extension`, `verify_api_ssl`, and their camelCase forms) are accepted too (see {@link SEED_ALIASES});
- * any other key is an {@link UnknownOptionError}.
- */
-export interface UploadcareOptions {
-  /** The project's public key (Upload API `pub_key`, REST auth). */
-  readonly publicKey?: string;
-  /** The project's secret key (REST auth). Keep it on servers; browsers use `signatureResolver`. */
-  readonly secretKey?: string;
-  /** REST API base. Default `https://api.uploadcare.com/`. */
-  readonly restBase?: string;
-  /** Upload API base. Default `https://upload.uploadcare.com/`. */
-  readonly uploadBase?: string;
-  /** CDN base. Default `https://ucarecdn.com/`. */
-  readonly cdnBase?: string;
-  /** REST API version, sent in `Accept`. Default `0.7`. */
-  readonly apiVersion?: string;
-  /** REST auth scheme. Default `signed`. */
-  readonly authScheme?: AuthScheme;
-  /** Signs REST requests instead of the local secret (used when set, even if `secretKey` is set too). */
-  readonly signatureResolver?: SignatureResolver;
-  /** Milliseconds each attempt may wait for an answer's headers; 0 waits forever. Default 60 000. */
-  readonly timeoutMs?: number;
-  /** Overrides parts of the default retry policy ({@link DEFAULT_RETRY_POLICY}). */
-  readonly retry?: RetryPolicyInput;
-  /** Appended to the library's user agent (Node only: browsers do not let scripts set it). */
-  readonly userAgent?: string;
-}
+export type { AuthScheme, SignatureResolver, UploadcareOptions } from './options/uploadcare-options.js';
+import type { AuthScheme, SignatureResolver, UploadcareOptions } from './options/uploadcare-options.js';
 
 /** {@link UploadcareOptions} with every default applied; bases end with `/`. */
 export interface ResolvedUploadcareOptions {

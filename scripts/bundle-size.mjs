@@ -22,6 +22,7 @@ const SCENARIOS = [
   {
     id: 'upload',
     title: 'Upload a Blob with progress',
+    target: { withRxjs: 35, rxjsShared: 28 },
     rxuploadcare: `
       import { Uploadcare, uploadFile } from './lib/index.ts';
       export function run(blob, show) {
@@ -42,8 +43,32 @@ const SCENARIOS = [
     },
   },
   {
+    id: 'upload-core',
+    title: 'Upload a Blob with progress, core functions',
+    target: { withRxjs: 35, rxjsShared: 28 },
+    rxuploadcare: `
+      import { UploadcareClient, uploadFileToUuid } from './lib/index.ts';
+      export function run(blob, show) {
+        const client = new UploadcareClient({ publicKey: 'YOUR_PUBLIC_KEY' });
+        return uploadFileToUuid(blob, {}, client).subscribe((event) =>
+          event.type === 'progress' ? show(event.done / (event.total ?? 1)) : show(1, event.file));
+      }`,
+    official: {
+      name: '@uploadcare/upload-client',
+      code: `
+      import { uploadFile } from '@uploadcare/upload-client';
+      export function run(blob, show) {
+        const controller = new AbortController();
+        uploadFile(blob, { publicKey: 'YOUR_PUBLIC_KEY', signal: controller.signal, onProgress: (p) => show(p.isComputable ? p.value : 0) })
+          .then((file) => show(1, file.uuid));
+        return controller;
+      }`,
+    },
+  },
+  {
     id: 'list',
     title: 'List files (REST, signed through a backend resolver)',
+    target: { withRxjs: 35, rxjsShared: 28 },
     rxuploadcare: `
       import { FileList, Uploadcare } from './lib/index.ts';
       export function run(signatureResolver, show) {
@@ -55,6 +80,28 @@ const SCENARIOS = [
       code: `
       import { listOfFiles, paginate, UploadcareAuthSchema } from '@uploadcare/rest-client';
       export async function run(signatureResolver, show) {
+        const authSchema = new UploadcareAuthSchema({ publicKey: 'YOUR_PUBLIC_KEY', signatureResolver });
+        for await (const page of paginate(listOfFiles)({ limit: 100 }, { authSchema })) for (const file of page.results) show(file.uuid);
+      }`,
+    },
+  },
+  {
+    id: 'both',
+    title: 'Upload a Blob, then list files',
+    rxuploadcare: `
+      import { FileList, Uploadcare, uploadFile } from './lib/index.ts';
+      export function run(blob, signatureResolver, show) {
+        const client = new Uploadcare({ publicKey: 'YOUR_PUBLIC_KEY', signatureResolver });
+        uploadFile(blob, {}, client).subscribe((event) => event.type === 'complete' && show(event.file.uuid));
+        return new FileList({ limit: 100 }, client).subscribe((file) => show(file.uuid));
+      }`,
+    official: {
+      name: '@uploadcare/upload-client + @uploadcare/rest-client',
+      code: `
+      import { uploadFile } from '@uploadcare/upload-client';
+      import { listOfFiles, paginate, UploadcareAuthSchema } from '@uploadcare/rest-client';
+      export async function run(blob, signatureResolver, show) {
+        uploadFile(blob, { publicKey: 'YOUR_PUBLIC_KEY' }).then((file) => show(file.uuid));
         const authSchema = new UploadcareAuthSchema({ publicKey: 'YOUR_PUBLIC_KEY', signatureResolver });
         for await (const page of paginate(listOfFiles)({ limit: 100 }, { authSchema })) for (const file of page.results) show(file.uuid);
       }`,
@@ -171,6 +218,8 @@ than ${TOLERANCE * 100}% away from a new measurement (run the script again after
 | --- | --- | --- | --- |
 ${table}
 
+${targets(rows)}
+
 Versions measured: rxjs ${versions.rxjs}, axios ${versions.axios}, @uploadcare/upload-client ${versions.upload},
 @uploadcare/rest-client ${versions.rest}.
 
@@ -182,6 +231,17 @@ ${readings(rows, libModuleCount)}
 
 ${details}
 `;
+}
+
+/** Issue 14's targets (min+gzip), each against its measured figure. */
+function targets(rows) {
+  const lines = rows
+    .filter(({ scenario }) => scenario.target)
+    .map(({ scenario, withRxjs, rxjsShared }) => {
+      const against = (bytes, limit) => `${kb(bytes)} against ≤ ${limit} KB (${bytes / 1024 <= limit ? 'met' : 'not met'})`;
+      return `- ${scenario.title}: RxJS already in the app ${against(rxjsShared.gzip, scenario.target.rxjsShared)}; RxJS included ${against(withRxjs.gzip, scenario.target.withRxjs)}.`;
+    });
+  return `Targets (issue 14, min+gzip):\n\n${lines.join('\n')}`;
 }
 
 /** What the figures say, from the figures themselves. */

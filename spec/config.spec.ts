@@ -3,7 +3,7 @@ import { Uploadcare } from '../lib/client.js';
 import { conf, defaultClient, optionsFromConf } from '../lib/conf.js';
 import { DEFAULT_OPTIONS, resolveOptions } from '../lib/config.js';
 import { InvalidParamError } from '../lib/errors.js';
-import { restRequest, uploadingRequest } from '../lib/transport/seed-requests.js';
+import { restRequest, uploadingRequest } from '../lib/seed-requests.js';
 import { DEFAULT_RETRY_POLICY } from '../lib/transport/retry-policy.js';
 import { requestLog, resetScript, scriptBase, type Echo } from './transport/script.js';
 

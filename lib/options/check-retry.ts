@@ -1,5 +1,5 @@
 import type { BackoffPolicy, RetryPolicyInput } from '../transport/retry-policy.js';
-import type { RetryEnvironment } from '../transport/retry.js';
+import type { RetryEnvironment } from '../transport/retry-environment.js';
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 import { checkOptions, optionKeys } from './check-options.js';

@@ -1,4 +1,4 @@
-import type { UploadcareOptions } from '../config.js';
+import type { UploadcareOptions } from './uploadcare-options.js';
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 

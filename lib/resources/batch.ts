@@ -1,5 +1,6 @@
 import { bufferCount, catchError, concatMap, defer, from, map, type Observable, type ObservableInput } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
+import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
 import { InvalidParamError } from '../errors.js';
 import { File, primeFileInfo } from './file.js';
@@ -52,16 +53,16 @@ interface StorageResponse {
  * {@link BatchResult} per input item, in input order. A file the server reports in `problems`, an input holding no
  * UUID, or a chunk whose request failed, gives a failure for those files only: the other results are kept.
  */
-export function storeFiles(files: BatchInput, client?: Uploadcare): Observable<BatchResult> {
+export function storeFiles(files: BatchInput, client?: UploadcareClient): Observable<BatchResult> {
   return runBatch('PUT', files, client);
 }
 
 /** Deletes any number of files, 100 per request (`DELETE files/storage/`); results as {@link storeFiles}. */
-export function deleteFiles(files: BatchInput, client?: Uploadcare): Observable<BatchResult> {
+export function deleteFiles(files: BatchInput, client?: UploadcareClient): Observable<BatchResult> {
   return runBatch('DELETE', files, client);
 }
 
-function runBatch(method: 'PUT' | 'DELETE', files: BatchInput, client: Uploadcare | undefined): Observable<BatchResult> {
+function runBatch(method: 'PUT' | 'DELETE', files: BatchInput, client: UploadcareClient | undefined): Observable<BatchResult> {
   return defer(() => batchItems(files)).pipe(
     map((input) => toItem(input)),
     bufferCount(BATCH_CHUNK_SIZE),
@@ -90,11 +91,11 @@ function toItem(input: File | string): BatchItem | BatchFailure {
   }
 }
 
-function sendChunk(method: 'PUT' | 'DELETE', chunk: readonly (BatchItem | BatchFailure)[], client: Uploadcare | undefined): Observable<BatchResult> {
+function sendChunk(method: 'PUT' | 'DELETE', chunk: readonly (BatchItem | BatchFailure)[], client: UploadcareClient | undefined): Observable<BatchResult> {
   const items = chunk.filter((item): item is BatchItem => !('ok' in item));
   if (items.length === 0) return from(chunk as BatchFailure[]);
   const uuids = [...new Set(items.map((item) => item.uuid))];
-  return defer(() => clientOrDefault(client).rest<StorageResponse>(method, 'files/storage/', uuids)).pipe(
+  return defer(() => restCall<StorageResponse>(clientOrDefault(client), method, 'files/storage/', uuids)).pipe(
     map((answer) => {
       const infos = new Map((answer.result ?? []).map((info) => [info.uuid, info]));
       const problems = answer.problems ?? {};
@@ -108,7 +109,7 @@ function sendChunk(method: 'PUT' | 'DELETE', chunk: readonly (BatchItem | BatchF
   );
 }
 
-function outcome(item: BatchItem, info: FileInfo | undefined, problem: string | undefined, client: Uploadcare | undefined): BatchResult {
+function outcome(item: BatchItem, info: FileInfo | undefined, problem: string | undefined, client: UploadcareClient | undefined): BatchResult {
   if (!info) return { ok: false, uuid: item.uuid, problem: problem ?? 'Not in the answer' };
   if (item.file) primeFileInfo(item.file, info);
   const file = item.file ?? fromAnswer('files/storage/ answered with a file that is not valid', info, () => File.constructFrom(info, client));

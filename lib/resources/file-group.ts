@@ -1,6 +1,7 @@
 import { concatMap, defer, endWith, from, ignoreElements, map, type Observable, of, switchMap, throwError, toArray } from 'rxjs';
 import { eachValueFrom } from 'rxjs-for-await';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
+import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError, InvalidRequestError } from '../errors.js';
 import { storeFiles } from './batch.js';
@@ -16,10 +17,21 @@ import type { UploadOptions } from '../upload/options.js';
 import { SIGNING_OPTION_KEYS, uploadSignatureFor, type SigningOptions } from '../upload/signature.js';
 import { checkOptions } from '../options/check-options.js';
 import type { UploadInput } from '../upload/source.js';
-import { uploadGroup, type GroupUploadEvent } from '../upload/upload-group.js';
+import type { UploadProgressEvent } from '../upload/events.js';
+import { uploadGroupToIds } from '../upload/upload-group-ids.js';
 
 /** Options of {@link FileGroup.create}: how the `group/` request is signed, as an upload is. */
 export type GroupCreateOptions = SigningOptions;
+
+/** The end of a group upload: the new group and its files, in the order of the inputs. */
+export interface GroupCompleteEvent {
+  readonly type: 'complete';
+  readonly group: FileGroup;
+  readonly files: readonly File[];
+}
+
+/** What {@link uploadGroup} emits: overall progress over every file, then the group. */
+export type GroupUploadEvent = UploadProgressEvent | GroupCompleteEvent;
 
 /**
  * A group of files, immutable: built from `<uuid>~<N>` or a group CDN URL without any request; `id`, `length`,
@@ -34,7 +46,7 @@ export class FileGroup implements AsyncIterable<File | null> {
   readonly id: string;
   /** The number of files, from the id. */
   readonly length: number;
-  readonly #client: Uploadcare | undefined;
+  readonly #client: UploadcareClient | undefined;
   readonly #cache = new InfoCache<GroupInfo>();
 
   /**
@@ -42,7 +54,7 @@ export class FileGroup implements AsyncIterable<File | null> {
    * @param client the client to use; default {@link defaultClient}, looked up at each use.
    * @throws InvalidParamError `Couldn't find group id` otherwise (`~0`, `~x`, no `~`).
    */
-  constructor(cdnUrlOrGroupId: string, client?: Uploadcare) {
+  constructor(cdnUrlOrGroupId: string, client?: UploadcareClient) {
     const reference = parseGroupReference(cdnUrlOrGroupId);
     this.id = reference.id;
     this.length = reference.count;
@@ -54,7 +66,7 @@ export class FileGroup implements AsyncIterable<File | null> {
    * A FileGroup whose info is already known (e.g. an entry of a list): no request until `updateInfo()`.
    * @throws InvalidParamError when `info.id` is not exactly a group id (`<uuid>~<N>`, nothing around it).
    */
-  static constructFrom(info: GroupInfo, client?: Uploadcare): FileGroup {
+  static constructFrom(info: GroupInfo, client?: UploadcareClient): FileGroup {
     if (typeof info !== 'object' || info === null || !isGroupId(info.id)) {
       throw new InvalidParamError(`Group info must be an object with a group id, not ${describeValue(info?.id)}`);
     }
@@ -70,15 +82,15 @@ export class FileGroup implements AsyncIterable<File | null> {
    * upload is signed: `FileGroup.create(files, { signed: true }, client)` (or a signature, or a resolver).
    * `FileGroup.create(files, client)` is the unsigned short form.
    */
-  static create(files: Iterable<File>, client?: Uploadcare): Observable<FileGroup>;
-  static create(files: Iterable<File>, options: GroupCreateOptions, client?: Uploadcare): Observable<FileGroup>;
-  static create(files: Iterable<File>, optionsOrClient?: GroupCreateOptions | Uploadcare, client?: Uploadcare): Observable<FileGroup> {
+  static create(files: Iterable<File>, client?: UploadcareClient): Observable<FileGroup>;
+  static create(files: Iterable<File>, options: GroupCreateOptions, client?: UploadcareClient): Observable<FileGroup>;
+  static create(files: Iterable<File>, optionsOrClient?: GroupCreateOptions | UploadcareClient, client?: UploadcareClient): Observable<FileGroup> {
     const [options, given] = isClient(optionsOrClient) ? [undefined, optionsOrClient] : [optionsOrClient, client];
     return defer(() => {
       const signing = checkOptions('create() options', options, SIGNING_OPTION_KEYS);
       const list = checkGroupFiles(files);
       const uploadcare = clientOrDefault(given);
-      return uploadSignatureFor(signing, uploadcare).pipe(switchMap((signature) => requestGroup(list, signature, uploadcare)));
+      return uploadSignatureFor(signing, uploadcare).pipe(switchMap((signature) => requestGroup(list.map((file) => file.cdnPath(file.defaultEffects)), signature, uploadcare)));
     }).pipe(map((id) => new FileGroup(id, given)));
   }
 
@@ -86,12 +98,16 @@ export class FileGroup implements AsyncIterable<File | null> {
    * Uploads every source (a few at a time) and groups them in order, in one call: overall progress ticks, then
    * `{ type: 'complete', group, files }`. See {@link uploadGroup}.
    */
-  static upload(inputs: Iterable<UploadInput>, options?: UploadOptions, client?: Uploadcare): Observable<GroupUploadEvent> {
-    return uploadGroup(inputs, options, client);
+  static upload(inputs: Iterable<UploadInput>, options?: UploadOptions, client?: UploadcareClient): Observable<GroupUploadEvent> {
+    return uploadGroupToIds(inputs, options, client).pipe(
+      map((event) =>
+        event.type === 'complete' ? { type: 'complete', group: new FileGroup(event.groupId, client), files: event.uuids.map((uuid) => new File(uuid, client)) } : event,
+      ),
+    );
   }
 
   /** The client this group talks through. */
-  get client(): Uploadcare {
+  get client(): UploadcareClient {
     return clientOrDefault(this.#client);
   }
 
@@ -210,7 +226,7 @@ export class FileGroup implements AsyncIterable<File | null> {
 
   /** Deletes the group (`DELETE groups/<id>/`); its files are left as they are. */
   delete(): Observable<void> {
-    return defer(() => this.client.rest<unknown>('DELETE', `groups/${this.id}/`)).pipe(ignoreElements(), endWith(undefined));
+    return defer(() => restCall<unknown>(this.client, 'DELETE', `groups/${this.id}/`)).pipe(ignoreElements(), endWith(undefined));
   }
 
   /** `for await (const file of group)`: the files in order, File or null (one info request, then the cache). */
@@ -232,13 +248,13 @@ export class FileGroup implements AsyncIterable<File | null> {
   }
 
   #fetchInfo(): Observable<GroupInfo> {
-    return defer(() => this.client.rest<GroupInfo>('GET', `groups/${this.id}/`));
+    return defer(() => restCall<GroupInfo>(this.client, 'GET', `groups/${this.id}/`));
   }
 }
 
 /** A client rather than options: the one argument position takes either. */
-function isClient(value: GroupCreateOptions | Uploadcare | undefined): value is Uploadcare {
-  return typeof (value as Partial<Uploadcare> | undefined)?.upload === 'function';
+function isClient(value: GroupCreateOptions | UploadcareClient | undefined): value is UploadcareClient {
+  return typeof (value as Partial<UploadcareClient> | undefined)?.upload === 'function';
 }
 
 function checkGroupFiles(files: Iterable<File>): File[] {

@@ -1,4 +1,4 @@
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { File } from './file.js';
 import { checkInclude, type FileInfo } from './file-info.js';
 import { checkListOptions, checkTriState, type ListOptions } from './list-options.js';
@@ -31,12 +31,12 @@ const FILE_LIST_OPTION_KEYS = optionKeys<FileListOptions>({ since: true, until: 
  * @throws InvalidParamError (from the constructor) for bad options, e.g. both `since` and `until`.
  */
 export class FileList extends ResourceList<File, FileInfo> {
-  constructor(options?: FileListOptions, client?: Uploadcare) {
+  constructor(options?: FileListOptions, client?: UploadcareClient) {
     super(fileListSpec(options, client));
   }
 }
 
-function fileListSpec(given: FileListOptions | undefined, client: Uploadcare | undefined): ListSpec<File, FileInfo> {
+function fileListSpec(given: FileListOptions | undefined, client: UploadcareClient | undefined): ListSpec<File, FileInfo> {
   const query = checkListOptions(given, FILE_LIST_OPTION_KEYS);
   const options = given ?? {};
   const stored = checkTriState('stored', options.stored);

@@ -1,5 +1,6 @@
 import { defer, endWith, ignoreElements, map, type Observable, tap, throwError } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
+import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { LOCAL_COPY_OPTION_KEYS, REMOTE_COPY_OPTION_KEYS, type LocalCopyOptions, type LocalCopyResponse, type RemoteCopyOptions, type RemoteCopyResponse } from './copy-options.js';
@@ -16,7 +17,8 @@ import { uploadFromUrl, uploadFromUrlSync } from '../upload/from-url.js';
 import type { FromUrlOptions } from '../upload/from-url-options.js';
 import type { UploadOptions } from '../upload/options.js';
 import type { UploadInput } from '../upload/source.js';
-import { uploadFile } from '../upload/upload-file.js';
+import { completeEvent } from '../upload/events.js';
+import { uploadFileToUuid } from '../upload/upload-to-uuid.js';
 
 /** Replaces the cached info of a File (for batch operations that learn a file's new state). */
 export let primeFileInfo: (file: File, info: FileInfo) => void;
@@ -34,7 +36,7 @@ export let primeFileInfo: (file: File, info: FileInfo) => void;
 export class File {
   /** The file's UUID, e.g. `a771f854-c2cb-408a-8c36-71af77811f3b`. */
   readonly uuid: string;
-  readonly #client: Uploadcare | undefined;
+  readonly #client: UploadcareClient | undefined;
   readonly #cache = new InfoCache<FileInfo>();
   #defaultEffects: string;
 
@@ -48,7 +50,7 @@ export class File {
    * @param client the client to use; default {@link defaultClient} (from the global `conf`), looked up at each use.
    * @throws InvalidParamError `Couldn't find UUID` when `uuidOrCdnUrl` holds no file UUID.
    */
-  constructor(uuidOrCdnUrl: string, client?: Uploadcare) {
+  constructor(uuidOrCdnUrl: string, client?: UploadcareClient) {
     const reference = parseFileReference(uuidOrCdnUrl);
     this.uuid = reference.uuid;
     this.#defaultEffects = reference.effects;
@@ -60,7 +62,7 @@ export class File {
    * Takes `default_effects` from the info when present.
    * @throws InvalidParamError when `info` has no valid `uuid`.
    */
-  static constructFrom(info: FileInfo, client?: Uploadcare): File {
+  static constructFrom(info: FileInfo, client?: UploadcareClient): File {
     const file = fileOfExactUuid(typeof info === 'object' && info !== null ? info.uuid : undefined, client);
     if (!file) throw new InvalidParamError('File info must be an object with a valid uuid');
     if (info.default_effects) file.defaultEffects = info.default_effects;
@@ -73,22 +75,22 @@ export class File {
    * for just the File. Direct below 10 MiB, multipart above; see {@link uploadFile}. In Node, `fromPath(path)` and
    * `fromStream(stream, { size })` make sources of files and streams.
    */
-  static upload(input: UploadInput, options?: UploadOptions, client?: Uploadcare): Observable<UploadEvent> {
-    return uploadFile(input, options, client);
+  static upload(input: UploadInput, options?: UploadOptions, client?: UploadcareClient): Observable<UploadEvent> {
+    return uploadFileToUuid(input, options, client).pipe(map((event) => (event.type === 'complete' ? completeEvent(new File(event.file, client)) : event)));
   }
 
   /** Asks the service to fetch `url`; emits the {@link FileFromUrl} to follow it. See {@link uploadFromUrl}. */
-  static uploadFromUrl(url: string, options?: FromUrlOptions, client?: Uploadcare): Observable<FileFromUrl> {
+  static uploadFromUrl(url: string, options?: FromUrlOptions, client?: UploadcareClient): Observable<FileFromUrl> {
     return uploadFromUrl(url, options, client);
   }
 
   /** Uploads from `url` and waits: emits the File once uploaded (and ready, with `untilReady`). See {@link uploadFromUrlSync}. */
-  static uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: Uploadcare): Observable<File> {
+  static uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: UploadcareClient): Observable<File> {
     return uploadFromUrlSync(url, options, client);
   }
 
   /** The client this file talks through. */
-  get client(): Uploadcare {
+  get client(): UploadcareClient {
     return clientOrDefault(this.#client);
   }
 
@@ -204,12 +206,12 @@ export class File {
 
   /** Stores the file (`PUT files/<uuid>/storage/`); the answer becomes the cached info. */
   store(): Observable<FileInfo> {
-    return this.#cache.track(defer(() => this.client.rest<FileInfo>('PUT', `files/${this.uuid}/storage/`)));
+    return this.#cache.track(defer(() => restCall<FileInfo>(this.client, 'PUT', `files/${this.uuid}/storage/`)));
   }
 
   /** Deletes the file (`DELETE files/<uuid>/storage/`); the answer becomes the cached info. */
   delete(): Observable<FileInfo> {
-    return this.#cache.track(defer(() => this.client.rest<FileInfo>('DELETE', `files/${this.uuid}/storage/`)));
+    return this.#cache.track(defer(() => restCall<FileInfo>(this.client, 'DELETE', `files/${this.uuid}/storage/`)));
   }
 
   /**
@@ -239,9 +241,9 @@ export class File {
   metadata(key: string): Observable<string>;
   metadata(key?: string): Observable<Readonly<Record<string, string>>> | Observable<string> {
     if (key === undefined) {
-      return defer(() => this.client.rest<Record<string, string>>('GET', `files/${this.uuid}/metadata/`));
+      return defer(() => restCall<Record<string, string>>(this.client, 'GET', `files/${this.uuid}/metadata/`));
     }
-    return defer(() => this.client.rest<string>('GET', this.#metadataPath(key)));
+    return defer(() => restCall<string>(this.client, 'GET', this.#metadataPath(key)));
   }
 
   /**
@@ -252,13 +254,13 @@ export class File {
     return defer(() => {
       const path = this.#metadataPath(key);
       checkMetadataValue(value);
-      return this.client.rest<string>('PUT', path, value);
+      return restCall<string>(this.client, 'PUT', path, value);
     }).pipe(tap((stored) => this.#patchCachedMetadata(key, stored)));
   }
 
   /** Deletes one metadata key. The key is checked before any request. */
   deleteMetadata(key: string): Observable<void> {
-    return defer(() => this.client.rest<unknown>('DELETE', this.#metadataPath(key))).pipe(
+    return defer(() => restCall<unknown>(this.client, 'DELETE', this.#metadataPath(key))).pipe(
       ignoreElements(),
       endWith(undefined),
       tap(() => this.#patchCachedMetadata(key, undefined)),
@@ -269,7 +271,7 @@ export class File {
     return defer(() => {
       checkInclude(options.include);
       const query = options.include ? `?include=${options.include}` : '';
-      return this.client.rest<FileInfo>('GET', `files/${this.uuid}/${query}`);
+      return restCall<FileInfo>(this.client, 'GET', `files/${this.uuid}/${query}`);
     });
   }
 
@@ -294,7 +296,7 @@ export class File {
         ...(options.store !== undefined && { store: String(options.store) }),
         ...(options.metadata !== undefined && { metadata: checkMetadataRecord(options.metadata) }),
       };
-      return this.client.rest<LocalCopyResponse<FileInfo> | null>('POST', 'files/local_copy/', body);
+      return restCall<LocalCopyResponse<FileInfo> | null>(this.client, 'POST', 'files/local_copy/', body);
     }).pipe(
       map((answer) => {
         // A malformed answer is the server's fault: an APIError, not the InvalidParamError of constructFrom.
@@ -315,7 +317,7 @@ export class File {
         ...(options.makePublic !== undefined && { make_public: options.makePublic }),
         ...(options.pattern !== undefined && { pattern: options.pattern }),
       };
-      return this.client.rest<RemoteCopyResponse>('POST', 'files/remote_copy/', body);
+      return restCall<RemoteCopyResponse>(this.client, 'POST', 'files/remote_copy/', body);
     }).pipe(map((answer) => answer.result));
   }
 }
@@ -324,7 +326,7 @@ export class File {
  * A File for `uuid` when it is a bare UUID, else null (a CDN URL is a valid reference, not a valid info uuid). The
  * constructor's parse is the only UUID check: constructFrom runs once per list entry.
  */
-function fileOfExactUuid(uuid: unknown, client: Uploadcare | undefined): File | null {
+function fileOfExactUuid(uuid: unknown, client: UploadcareClient | undefined): File | null {
   if (typeof uuid !== 'string') return null;
   try {
     const file = new File(uuid, client);

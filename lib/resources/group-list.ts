@@ -1,4 +1,4 @@
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { FileGroup } from './file-group.js';
 import type { GroupInfo } from './group-info.js';
 import { checkListOptions, type ListOptions } from './list-options.js';
@@ -19,12 +19,12 @@ export type GroupListOptions = ListOptions;
  * @throws InvalidParamError (from the constructor) for bad options, e.g. both `since` and `until`.
  */
 export class GroupList extends ResourceList<FileGroup, GroupInfo> {
-  constructor(options?: GroupListOptions, client?: Uploadcare) {
+  constructor(options?: GroupListOptions, client?: UploadcareClient) {
     super(groupListSpec(options, client));
   }
 }
 
-function groupListSpec(options: GroupListOptions | undefined, client: Uploadcare | undefined): ListSpec<FileGroup, GroupInfo> {
+function groupListSpec(options: GroupListOptions | undefined, client: UploadcareClient | undefined): ListSpec<FileGroup, GroupInfo> {
   const query = checkListOptions(options);
   const params = {
     limit: String(query.pageSize),

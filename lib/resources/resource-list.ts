@@ -1,5 +1,6 @@
 import { concat, defer, EMPTY, filter, forkJoin, map, mergeMap, Observable, throwError } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
+import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
@@ -19,14 +20,14 @@ export interface ListPage<R> {
 
 /** What a list is made of: its requests and how an item is built. Checked before the list exists. */
 export interface ListSpec<T, R> {
-  readonly client: Uploadcare | undefined;
+  readonly client: UploadcareClient | undefined;
   /** Path and query of the first page of each listing, emitted one after the other. */
   readonly firstPages: readonly string[];
   /** Path and query of the `limit=1` request of each listing for `count()`, or a reason it cannot count. */
   readonly countPages: { readonly paths: readonly string[] } | { readonly unsupported: string };
   /** The most items emitted in total (undefined: all). */
   readonly limit: number | undefined;
-  readonly construct: (raw: R, client: Uploadcare | undefined) => T;
+  readonly construct: (raw: R, client: UploadcareClient | undefined) => T;
 }
 
 interface FetchedPage<T> {
@@ -61,7 +62,7 @@ export class ResourceList<T, R> extends Observable<T> implements AsyncIterable<T
     if ('unsupported' in countPages) return throwError(() => new InvalidParamError(countPages.unsupported));
     return forkJoin(
       countPages.paths.map((path) =>
-        defer(() => clientOrDefault(client).rest<ListPage<R>>('GET', path)).pipe(map((page) => page.total ?? 0)),
+        defer(() => restCall<ListPage<R>>(clientOrDefault(client), 'GET', path)).pipe(map((page) => page.total ?? 0)),
       ),
     ).pipe(map((totals) => totals.reduce((sum, total) => sum + total, 0)));
   }
@@ -104,13 +105,13 @@ class ListRun<T, R> {
   readonly fetch = (url: string): Observable<FetchedPage<T>> => {
     const { client, construct } = this.spec;
     return defer(() => {
-      const rest = clientOrDefault(client);
-      return rest.rest<ListPage<R>>('GET', url).pipe(
+      const uploadcare = clientOrDefault(client);
+      return restCall<ListPage<R>>(uploadcare, 'GET', url).pipe(
         map((page) => {
           if (!Array.isArray(page?.results)) throw new APIError(`The list answer of ${url} has no results`, { body: page });
           const results = page.results.slice(0, this.remaining);
           this.remaining -= results.length;
-          const next = this.remaining > 0 && page.next ? nextLink(page, url, rest.options.restBase) : null;
+          const next = this.remaining > 0 && page.next ? nextLink(page, url, uploadcare.options.restBase) : null;
           const items = results.map((raw) => fromAnswer(`The list answer of ${url} has an entry that is not valid`, raw, () => construct(raw, client)));
           return { items, next };
         }),

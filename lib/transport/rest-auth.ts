@@ -2,7 +2,8 @@ import { firstValueFrom, isObservable } from 'rxjs';
 import type { ResolvedUploadcareOptions } from '../config.js';
 import { AuthenticationError, InvalidParamError, UploadcareException } from '../errors.js';
 import { checkObject } from '../options/check-options.js';
-import { hmacSha1Hex, hmacSha1HexNow, md5Hex } from './crypto.js';
+import { md5Hex } from './crypto.js';
+import { hmacSha1Hex, hmacSha1HexNow } from './hmac.js';
 import { runningInNode } from './environment.js';
 import type { HttpMethod } from './types.js';
 

@@ -1,8 +1,9 @@
-import { asyncScheduler, defer, retry, tap, throwError, type MonoTypeOperatorFunction, type Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, defer, retry, tap, throwError, type MonoTypeOperatorFunction, type Observable } from 'rxjs';
 import { APIConnectionError, APIError, ThrottledRequestError, TimeoutError } from '../errors.js';
 import type { BackoffPolicy, RetryPolicy } from './retry-policy.js';
 import type { HttpMethod } from './types.js';
 import { waitFor } from '../long-timer.js';
+import type { RetryEnvironment } from './retry-environment.js';
 import { checkOptions } from '../options/check-options.js';
 import { checkRetryEnvironment, checkRetryInput } from '../options/check-retry.js';
 import { resolveRetryPolicy } from './retry-policy.js';
@@ -17,12 +18,7 @@ export interface RetryTarget {
   readonly idempotent?: boolean;
 }
 
-/** Where time and randomness come from: injectable, so specs run on a virtual clock with fixed jitter. */
-export interface RetryEnvironment {
-  readonly scheduler?: SchedulerLike;
-  /** Uniform in [0, 1). */
-  readonly random?: () => number;
-}
+export type { RetryEnvironment } from './retry-environment.js';
 
 /** A decision about one failed attempt: retry after `delayMs`, or give up with `error`. */
 export type RetryDecision = { readonly retry: true; readonly delayMs: number } | { readonly retry: false; readonly error: unknown };

@@ -1,5 +1,5 @@
 import { concatMap, defer, distinctUntilChanged, map, type Observable, of } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { clientOrDefault } from '../conf.js';
 import { InvalidParamError, UploadError } from '../errors.js';
 import { File } from '../resources/file.js';
@@ -37,21 +37,21 @@ export type FromUrlEvent = FromUrlProgressEvent | UploadCompleteEvent<File>;
 export class FileFromUrl {
   /** The upload's token; null when the service answered with an existing file at once (URL duplicates). */
   readonly token: string | null;
-  readonly #client: Uploadcare | undefined;
+  readonly #client: UploadcareClient | undefined;
   readonly #cache = new InfoCache<FromUrlStatusAnswer>();
 
   /**
    * @param token the token `from_url/` answered.
    * @param client the client to use; default {@link defaultClient}, looked up at each use.
    */
-  constructor(token: string, client?: Uploadcare) {
+  constructor(token: string, client?: UploadcareClient) {
     if (typeof token !== 'string' || token === '') throw new InvalidParamError('FileFromUrl needs the token of an upload from URL.');
     this.token = token;
     this.#client = client;
   }
 
   /** An upload that was over before it started: the service already had the file (`check_URL_duplicates`). */
-  static completed(info: UploadFileInfo, client?: Uploadcare): FileFromUrl {
+  static completed(info: UploadFileInfo, client?: UploadcareClient): FileFromUrl {
     const upload = new FileFromUrl('completed', client);
     upload.#cache.set({ ...info, status: 'success' });
     // No token was issued: the status is known for good and never asked.
@@ -60,7 +60,7 @@ export class FileFromUrl {
   }
 
   /** The client this upload talks through. */
-  get client(): Uploadcare {
+  get client(): UploadcareClient {
     return clientOrDefault(this.#client);
   }
 

@@ -1,5 +1,5 @@
 import { defer, map, type Observable, switchMap } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { clientOrDefault } from '../conf.js';
 import { APIError } from '../errors.js';
 import type { File } from '../resources/file.js';
@@ -16,7 +16,7 @@ import type { FromUrlAnswer } from './upload-api.js';
  * absolute http(s) is an InvalidParamError before any request; an answer without a token is an APIError.
  * @param client the client to use; default {@link defaultClient}.
  */
-export function uploadFromUrl(url: string, options: FromUrlOptions = {}, client?: Uploadcare): Observable<FileFromUrl> {
+export function uploadFromUrl(url: string, options: FromUrlOptions = {}, client?: UploadcareClient): Observable<FileFromUrl> {
   return defer(() => {
     const source = checkFromUrl(url, options);
     const uploadcare = clientOrDefault(client);
@@ -44,7 +44,7 @@ export function uploadFromUrl(url: string, options: FromUrlOptions = {}, client?
  * {@link uploadFromUrl} and {@link FileFromUrl.wait} together, as the seed's `upload_from_url_sync`: emits the File
  * once it is uploaded (and ready, with `untilReady`). Errors as `wait` does.
  */
-export function uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: Uploadcare): Observable<File> {
+export function uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: UploadcareClient): Observable<File> {
   return defer(() => {
     const checked = checkOptions('upload options', options, [...FROM_URL_OPTION_KEYS, ...FROM_URL_WAIT_KEYS]);
     const { timeout, interval, untilReady, ...upload } = checked;

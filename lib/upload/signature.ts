@@ -1,8 +1,8 @@
 import { defer, from, map, Observable, of, type ObservableInput } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { InvalidParamError, TimeoutError } from '../errors.js';
 import { answerWithin } from '../answer-within.js';
-import { hmacSha256Hex } from '../transport/crypto.js';
+import { hmacSha256Hex } from '../transport/hmac.js';
 import { describeValue } from '../describe-value.js';
 import { optionKeys } from '../options/check-options.js';
 
@@ -65,7 +65,7 @@ export interface SigningContext {
  * Bad signing input is an InvalidParamError, before any request; a resolver that gives no signature within the
  * client's `timeoutMs` a TimeoutError.
  */
-export function uploadSignatureFor(options: SigningOptions, client: Uploadcare): Observable<UploadSignature | null> {
+export function uploadSignatureFor(options: SigningOptions, client: UploadcareClient): Observable<UploadSignature | null> {
   const { timeoutMs } = client.options;
   const signature = resolveUploadSignature({
     signing: options.signed,

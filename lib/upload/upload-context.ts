@@ -1,10 +1,10 @@
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import type { UploadPolicy } from './policy.js';
 import type { OpenedSource } from './source.js';
 
 /** Everything one file upload needs once its source is open and its options checked. */
 export interface UploadContext {
-  readonly client: Uploadcare;
+  readonly client: UploadcareClient;
   readonly source: OpenedSource;
   readonly filename: string;
   readonly contentType: string;

@@ -1,16 +1,9 @@
-import { defer, map, Observable, switchMap, type Subscriber } from 'rxjs';
-import type { Uploadcare } from '../client.js';
-import { clientOrDefault } from '../conf.js';
+import type { Observable } from 'rxjs';
+import type { UploadcareClient } from '../core/client.js';
 import { File } from '../resources/file.js';
-import { directUpload } from './direct.js';
-import { completeEvent, progressEvent, type UploadEvent } from './events.js';
-import { multipartUpload } from './multipart.js';
-import { checkUploadOptions, commonFields, storeField, type UploadOptions } from './options.js';
-import { resolveUploadPolicy, type UploadPolicy } from './policy.js';
-import { uploadSignatureFor } from './signature.js';
-import { toUploadSource, type OpenedSource, type UploadInput } from './source.js';
-import { DEFAULT_CONTENT_TYPE, DEFAULT_FILENAME, type UploadContext } from './upload-context.js';
-import { waitUntilReady } from './wait-ready.js';
+import type { UploadEvent } from './events.js';
+import type { UploadOptions } from './options.js';
+import type { UploadInput } from './source.js';
 
 /**
  * Uploads one file and reports it as it goes: `{ type: 'progress', done, total }` ticks (bytes sent, monotonic,
@@ -25,73 +18,9 @@ import { waitUntilReady } from './wait-ready.js';
  * });
  * uploadFile(bytes).pipe(toFile()).subscribe((file) => console.log(file.uuid));
  * ```
+ * {@link uploadFileToUuid} is the same upload without the File (and without the REST resources in a bundle).
  * @param client the client to use; default {@link defaultClient}.
  */
-export function uploadFile(input: UploadInput, options: UploadOptions = {}, client?: Uploadcare): Observable<UploadEvent> {
-  return defer(() => {
-    checkUploadOptions(options);
-    const policy = resolveUploadPolicy(options.policy);
-    const source = toUploadSource(input);
-    return source.open().pipe(
-      switchMap((opened) => uploadOpened(opened, options, policy, clientOrDefault(client))),
-      map((event) => (event.type === 'complete' ? completeEvent(new File(event.file, client)) : event)),
-    );
-  });
-}
-
-/**
- * Uploads an open source; progress ticks, then a `complete` event carrying the new file's UUID.
- * Closes the source when done, however the upload ends.
- */
-export function uploadOpened(
-  source: OpenedSource,
-  options: UploadOptions,
-  policy: UploadPolicy,
-  client: Uploadcare,
-): Observable<UploadEvent<string>> {
-  return new Observable<UploadEvent<string>>((subscriber) => {
-    const total = source.size;
-    const report = progressReporter(subscriber, total);
-    report(0);
-    const work = uploadSignatureFor(options, client)
-      .pipe(
-        switchMap((signature) => {
-          const context: UploadContext = {
-            client,
-            source,
-            filename: options.filename ?? source.name ?? DEFAULT_FILENAME,
-            contentType: options.contentType ?? source.type ?? DEFAULT_CONTENT_TYPE,
-            store: storeField(options.store),
-            fields: commonFields(options.metadata, signature),
-            policy,
-            onProgress: report,
-          };
-          return total < policy.multipartThreshold ? directUpload(context) : multipartUpload(context);
-        }),
-        switchMap((uuid) => (options.waitUntilReady ? waitUntilReady(client, uuid) : [uuid])),
-      )
-      .subscribe({
-        next: (uuid) => {
-          report(total);
-          subscriber.next(completeEvent(uuid));
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      });
-    return () => {
-      work.unsubscribe();
-      source.close();
-    };
-  });
-}
-
-/** Emits a progress tick whenever the bytes sent grow. */
-function progressReporter(subscriber: Subscriber<UploadEvent<string>>, total: number): (done: number) => void {
-  let last = -1;
-  return (done) => {
-    const clamped = Math.min(done, total);
-    if (clamped <= last) return;
-    last = clamped;
-    subscriber.next(progressEvent(clamped, total));
-  };
+export function uploadFile(input: UploadInput, options?: UploadOptions, client?: UploadcareClient): Observable<UploadEvent> {
+  return File.upload(input, options, client);
 }

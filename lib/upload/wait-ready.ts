@@ -1,10 +1,10 @@
 import { filter, map, type Observable } from 'rxjs';
-import type { Uploadcare } from '../client.js';
+import type { UploadcareClient } from '../core/client.js';
 import { pollUntil, type PollTiming } from './poll.js';
 import type { UploadFileInfo } from './upload-api.js';
 
 /** Polls the Upload API's `info/` until the file is ready (`is_ready`); emits the UUID once, then completes. */
-export function waitUntilReady(client: Uploadcare, uuid: string, timing: PollTiming = {}): Observable<string> {
+export function waitUntilReady(client: UploadcareClient, uuid: string, timing: PollTiming = {}): Observable<string> {
   return pollUntil(
     () => client.upload<UploadFileInfo>('GET', 'info/', { file_id: uuid }),
     (info) => info.is_ready === true,

@@ -8,7 +8,7 @@ import { FileGroup } from '../../lib/resources/file-group.js';
 import { FileList } from '../../lib/resources/file-list.js';
 import { GroupList } from '../../lib/resources/group-list.js';
 import { conf } from '../../lib/conf.js';
-import { restRequest } from '../../lib/transport/seed-requests.js';
+import { restRequest } from '../../lib/seed-requests.js';
 import { FileFromUrl } from '../../lib/upload/file-from-url.js';
 import { uploadFromUrl, uploadFromUrlSync } from '../../lib/upload/from-url.js';
 import { signUpload } from '../../lib/upload/signature.js';

@@ -4,7 +4,7 @@ import { File } from '../../lib/resources/file.js';
 import { FileGroup } from '../../lib/resources/file-group.js';
 import { FileList } from '../../lib/resources/file-list.js';
 import { GroupList } from '../../lib/resources/group-list.js';
-import { restRequest, uploadingRequest } from '../../lib/transport/seed-requests.js';
+import { restRequest, uploadingRequest } from '../../lib/seed-requests.js';
 import { testEnv } from '../support/test-env.js';
 import { uploadTestFiles } from './support/uploads.js';
 

@@ -1,6 +1,7 @@
 import { defer, type Observable } from 'rxjs';
-import { defaultClient } from '../conf.js';
-import type { HttpMethod, UploadField, UploadFile } from './types.js';
+import { rest } from './core/rest.js';
+import { defaultClient } from './conf.js';
+import type { HttpMethod, UploadField, UploadFile } from './transport/types.js';
 
 /**
  * pyuploadcare's `rest_request(verb, path, data)` over {@link defaultClient}: a signed REST call emitting the parsed
@@ -8,7 +9,7 @@ import type { HttpMethod, UploadField, UploadFile } from './types.js';
  * The client is chosen at subscribe time, so `conf` changes made before subscribing apply.
  */
 export function restRequest(verb: HttpMethod, path: string, data?: unknown): Observable<unknown> {
-  return defer(() => defaultClient().rest<unknown>(verb, path, data));
+  return defer(() => rest<unknown>(defaultClient(), verb, path, data));
 }
 
 /** pyuploadcare's `uploading_request(verb, path, data, files)` over {@link defaultClient}. */

@@ -1,0 +1,35 @@
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+
+/** The modules (paths from the repository, packages by name) a browser app bundling `code` keeps. */
+async function bundledModules(code: string): Promise<string[]> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    external: ['rxjs', 'rxjs/*'],
+    logLevel: 'silent',
+  });
+  return Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path.replace(/^.*node_modules\//, '')),
+  );
+}
+
+// What tree-shaking can leave out is decided by the imports: these keep the layers apart in an app's bundle.
+describe('what a bundle of the core keeps', () => {
+  it('an upload through the core functions brings no REST resource, list paging, REST signing or MD5', async () => {
+    const modules = await bundledModules(`
+      import { UploadcareClient, uploadFileToUuid } from './lib/index.ts';
+      export const run = (blob) => uploadFileToUuid(blob, {}, new UploadcareClient({ publicKey: 'k' })).subscribe();`);
+    expect(modules).toContain('lib/upload/upload-to-uuid.ts');
+    const unwanted = modules.filter((path) => /^js-md5\/|^lib\/resources\/(file|file-group|file-list|resource-list|batch)\.ts$|^lib\/transport\/rest-auth\.ts$|^lib\/core\/rest\.ts$/.test(path));
+    expect(unwanted).toEqual([]);
+  }, 60_000);
+});
