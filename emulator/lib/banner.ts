@@ -1,4 +1,4 @@
-import { version } from '../version.js';
+import { version } from './version.js';
 import type { ActiveFaultRule } from './faults/controller.js';
 import { DEMO_PROJECT } from './options.js';
 import type { ProjectConfig } from './state/records.js';
@@ -24,7 +24,7 @@ export function banner(facts: BannerFacts): string {
   const isDemo = first.publicKey === DEMO_PROJECT.publicKey && first.secretKey === DEMO_PROJECT.secretKey;
   const secret = isDemo ? first.secretKey : '$UPLOADCARE_SECRET_KEY';
   const lines = [
-    `Uploadcare emulator (rxuploadcare ${version}) listening on ${facts.url}`,
+    `Uploadcare emulator (rxuploadcare-emulator ${version}) listening on ${facts.url}`,
     ...(facts.askedPort === undefined ? [] : [`  (port ${facts.askedPort} was taken)`]),
     `  Demo page    ${base} (open it in a browser)`,
     `  REST API     ${base}`,

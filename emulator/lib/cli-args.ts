@@ -17,7 +17,7 @@ export class CliUsageError extends Error {
 export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly options: EmulatorOptions };
 
 /** The `--help` text. */
-export const USAGE = `Usage: npm start -- [options]      (or: node dist/cjs/emulator/main.js [options])
+export const USAGE = `Usage: uploadcare-emulator [options]      (in the repository: npm start -- [options])
 
 A local Uploadcare-compatible server: REST API v0.7, Upload API and CDN on one loopback origin.
 

@@ -4,7 +4,10 @@
  * @packageDocumentation
  */
 export { startEmulator, type RunningEmulator } from './server.js';
-export { DEMO_PROJECT, EmulatorOptionError, type EmulatorOptions } from './options.js';
+export { DEMO_PROJECT, EmulatorOptionError, resolveProjects, type EmulatorOptions } from './options.js';
+// The command line, for the uploadcare-emulator bin and for rxuploadcare's `ucare emulator`.
+export { CliUsageError, parseCli, USAGE, type CliCommand } from './cli-args.js';
+export { banner, type BannerFacts } from './banner.js';
 export { PortUnavailableError } from './listen.js';
 export {
   FaultController,

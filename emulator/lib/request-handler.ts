@@ -8,7 +8,7 @@ import { dropConnection } from './faults/drop.js';
 import { paceResponse } from './faults/slow-response.js';
 import { SIGNER_PATH } from './demo/signer.js';
 import { HttpError, sendJson } from './http-util.js';
-import { setLongTimeout } from '../long-timer.js';
+import { setLongTimeout } from './long-timeout.js';
 import type { Router } from './router.js';
 import { serveDurably } from './state/durable-response.js';
 import type { StatePersistence } from './state/persistence.js';

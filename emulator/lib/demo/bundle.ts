@@ -5,19 +5,19 @@ import { dirname, join } from 'node:path';
 /** Where `npm start` writes the demo page's script, relative to the package root. */
 export const DEMO_BUNDLE_PATH = 'dist/demo/app.js';
 /** The page's entry point in the sources, relative to the package root. */
-const SOURCE_ENTRY = 'lib/emulator/demo/page/main.ts';
+const SOURCE_ENTRY = 'lib/demo/page/main.ts';
 /** The same entry in the ES module build, for when the sources are not there. */
-const BUILT_ENTRY = 'dist/esm/emulator/demo/page/main.js';
+const BUILT_ENTRY = 'dist/esm/demo/page/main.js';
 
 /** The demo script could not be found nor built; the message says what to run. */
 export class DemoBundleMissingError extends Error {
   override readonly name = 'DemoBundleMissingError';
   constructor(readonly reason: string) {
-    super(`The demo page's script is not built (${reason}). Run \`npm start\`, or \`node dist/cjs/emulator/demo/build-main.js\` after \`npm run build\`.`);
+    super(`The demo page's script is not built (${reason}). Run \`npm start\`, or \`node dist/cjs/demo/build-main.js\` after \`npm run build\`.`);
   }
 }
 
-/** The package's root directory: the nearest parent holding rxuploadcare's package.json. */
+/** The package's root directory: the nearest parent holding rxuploadcare-emulator's package.json. */
 export function packageRoot(): string {
   // __dirname exists in the CommonJS build and under tsx; the ES module build starts from the script run, the working
   // directory, or the package installed there.
@@ -25,13 +25,13 @@ export function packageRoot(): string {
     typeof __dirname === 'string' ? __dirname : undefined,
     process.argv[1] && dirname(process.argv[1]),
     process.cwd(),
-    join(process.cwd(), 'node_modules', 'rxuploadcare'),
+    join(process.cwd(), 'node_modules', 'rxuploadcare-emulator'),
   ];
   for (const start of starts) {
     if (!start) continue;
     for (let dir = start; ; dir = dirname(dir)) {
       const manifest = join(dir, 'package.json');
-      if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rxuploadcare') return dir;
+      if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rxuploadcare-emulator') return dir;
       if (dirname(dir) === dir) break;
     }
   }

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { patternBytes, postForm, PUBLIC_KEY } from '../upload/upload-api-helpers.js';
 
 describe('emulator CDN and file state', () => {

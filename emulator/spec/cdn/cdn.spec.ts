@@ -1,5 +1,5 @@
 import { md5 } from 'js-md5';
-import { inBrowser, testEnv } from '../../support/test-env.js';
+import { inBrowser, testEnv } from '../../../spec/support/test-env.js';
 import { PNG_3X2, PUBLIC_KEY, patternBytes, postForm, uploadBytes } from '../upload/upload-api-helpers.js';
 
 /** Fetches past the browser's HTTP cache, so each spec sees the emulator's own answer whatever ran before. */

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { gradientPng } from './png.js';
 
 // End to end: the demo page that `npm start` serves, driven in Chromium (never a downloaded browser).
-const SCREENSHOT = resolve(__dirname, '../../.ci/artifacts/demo.png');
+const SCREENSHOT = resolve(__dirname, '../../../.ci/artifacts/demo.png');
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SEEDED = 40;
 const TIMEOUT_MS = 30_000;

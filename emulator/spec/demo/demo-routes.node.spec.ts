@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { testEnv } from '../support/test-env.js';
+import { testEnv } from '../../../spec/support/test-env.js';
 
 // The demo's routes on the emulator: the page, its script and the signer endpoint (a development aid).
 describe('emulator demo routes', () => {

@@ -1,5 +1,5 @@
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import { abandonPost, watchUnhandledRejections } from '../../support/abandon-post.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
+import { abandonPost, watchUnhandledRejections } from '../../../spec/support/abandon-post.js';
 
 describe('emulator, a client that hangs up mid-body', () => {
   let emulator: RunningEmulator;

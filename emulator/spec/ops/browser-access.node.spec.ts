@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { baseUploadForm, rawRequest, type RawAnswer } from './support.js';
 
 // Issue 13 item 4: what a web page can do with a running emulator. Pages served from this machine use REST, the

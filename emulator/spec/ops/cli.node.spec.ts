@@ -1,4 +1,4 @@
-import { CliUsageError, DEFAULT_CLI_PORT, parseCli } from '../../../lib/emulator/cli-args.js';
+import { CliUsageError, DEFAULT_CLI_PORT, parseCli } from '../../lib/cli-args.js';
 import { announcedUrl, type EmulatorProcess, occupyPort, SLOW_SPEC_MS, spawnEmulator } from './support.js';
 
 const REST_HEADERS = {

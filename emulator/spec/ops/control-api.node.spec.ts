@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { startEmulator, type LoggedRequest, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type LoggedRequest, type RunningEmulator } from '../../lib/index.js';
 import { eventually } from './support.js';
 
 interface Connections {

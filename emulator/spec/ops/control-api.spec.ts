@@ -1,4 +1,4 @@
-import { testEnv } from '../../support/test-env.js';
+import { testEnv } from '../../../spec/support/test-env.js';
 
 // Isomorphic: browser specs drive faults and read the request log over CORS, as Node specs do.
 describe('emulator control API (from Node and browsers)', () => {

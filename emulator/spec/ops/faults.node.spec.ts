@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { baseUploadForm, rawRequest } from './support.js';
 

@@ -1,6 +1,6 @@
 import { listOfFiles, RestClientError, UploadcareSimpleAuthSchema, type UserSettings } from '@uploadcare/rest-client';
 import { UploadClient, UploadError } from '@uploadcare/upload-client';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 
 /** The official clients read the emulator's throttling and errors as they read the real service's. */
 describe('official clients under emulator faults', () => {

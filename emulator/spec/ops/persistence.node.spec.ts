@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import { DiskBlobStore } from '../../../lib/emulator/state/disk-blob-store.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
+import { DiskBlobStore } from '../../lib/state/disk-blob-store.js';
 import { request } from 'node:http';
 import { baseUploadForm, eventually, SLOW_SPEC_MS } from './support.js';
 

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { eventually, SLOW_SPEC_MS } from './support.js';
 
 // Every request the emulator logs ends in the log, however its connection ends: `inFlight` reaching 0 is what specs

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { lastValueFrom, toArray } from 'rxjs';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import { FileGroup, FileList, toFile, uploadFile, Uploadcare } from '../../../lib/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
+import { FileGroup, FileList, toFile, uploadFile, Uploadcare } from 'rxuploadcare';
 import { rawRequest } from './support.js';
 
 /** Starts a multipart upload by hand with the given Host header and returns the part URLs of the answer. */

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { announcedUrl, SLOW_SPEC_MS, spawnEmulator } from './support.js';
 
 const REST_HEADERS = {

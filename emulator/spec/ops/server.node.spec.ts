@@ -1,4 +1,4 @@
-import { EmulatorOptionError, PortUnavailableError, startEmulator } from '../../../lib/emulator/index.js';
+import { EmulatorOptionError, PortUnavailableError, startEmulator } from '../../lib/index.js';
 import { eventually, occupyPort } from './support.js';
 
 describe('startEmulator', () => {

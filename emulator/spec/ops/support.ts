@@ -66,9 +66,9 @@ export interface EmulatorProcess {
 
 const repoRoot = resolvePath(__dirname, '../../..');
 
-/** Spawns `lib/emulator/main.ts` with `args`; `env` adds to the environment. */
+/** Spawns `emulator/lib/main.ts` with `args`; `env` adds to the environment. */
 export async function spawnEmulator(args: readonly string[], env: Record<string, string> = {}): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/emulator/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/lib/main.ts', ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
+import { startEmulator, type RunningEmulator } from '../../lib/server.js';
 import { addFile } from './support/fixtures.js';
 import { contractErrors } from './support/openapi.js';
 import { rest, type RestRequest } from './support/signed-fetch.js';

@@ -1,5 +1,5 @@
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
-import type { FileRecord, GroupRecord } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/server.js';
+import type { FileRecord, GroupRecord } from '../../lib/index.js';
 import { addFile, addGroup } from './support/fixtures.js';
 import { contractErrors } from './support/openapi.js';
 import { rest, type RestRequest } from './support/signed-fetch.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { formatDatetime, parseDatetime } from '../../../lib/emulator/rest/datetime.js';
-import { remoteObjectPath } from '../../../lib/emulator/rest/routes/remote-pattern.js';
-import { parseFileSource } from '../../../lib/emulator/rest/uuid.js';
-import { SortedEntries } from '../../../lib/emulator/rest/listing/sorted-entries.js';
-import { HttpError } from '../../../lib/emulator/http-util.js';
-import type { FileRecord } from '../../../lib/emulator/index.js';
+import { formatDatetime, parseDatetime } from '../../lib/rest/datetime.js';
+import { remoteObjectPath } from '../../lib/rest/routes/remote-pattern.js';
+import { parseFileSource } from '../../lib/rest/uuid.js';
+import { SortedEntries } from '../../lib/rest/listing/sorted-entries.js';
+import { HttpError } from '../../lib/http-util.js';
+import type { FileRecord } from '../../lib/index.js';
 
 const UUID = '03ccf9ab-f266-43fb-973d-a6529c55c2ae';
 

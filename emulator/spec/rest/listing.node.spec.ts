@@ -1,6 +1,6 @@
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
-import { seedFiles, SEED_POLICY } from '../../../lib/emulator/state/seed.js';
-import type { FileRecord } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/server.js';
+import { seedFiles, SEED_POLICY } from '../../lib/state/seed.js';
+import type { FileRecord } from '../../lib/index.js';
 import { addFile } from './support/fixtures.js';
 import { contractErrors } from './support/openapi.js';
 import { rest } from './support/signed-fetch.js';

@@ -19,8 +19,8 @@ import {
   UploadcareAuthSchema,
   type UserSettings,
 } from '@uploadcare/rest-client';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
-import type { FileRecord } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/server.js';
+import type { FileRecord } from '../../lib/index.js';
 import { addFile, addGroup } from './support/fixtures.js';
 import { DEMO_KEYS } from './support/signed-fetch.js';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { UploadClient } from '@uploadcare/upload-client';
 import { fileInfo, groupInfo, listOfFiles, UploadcareAuthSchema, type UserSettings } from '@uploadcare/rest-client';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
+import { startEmulator, type RunningEmulator } from '../../lib/server.js';
 import { startHookReceiver, type HookReceiver } from './support/hook-receiver.js';
 import { contractErrors, schemaErrors } from './support/openapi.js';
 import { DEMO_KEYS, rest } from './support/signed-fetch.js';

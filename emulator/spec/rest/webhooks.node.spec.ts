@@ -8,7 +8,7 @@ import {
   WebhookEvent,
   type UserSettings,
 } from '@uploadcare/rest-client';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
+import { startEmulator, type RunningEmulator } from '../../lib/server.js';
 import { addFile } from './support/fixtures.js';
 import { startHookReceiver, type HookReceiver, type ReceivedHook } from './support/hook-receiver.js';
 import { schemaErrors } from './support/openapi.js';

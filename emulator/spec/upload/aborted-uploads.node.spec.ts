@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { PUBLIC_KEY, patternBytes, postForm } from './upload-api-helpers.js';
 
 const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { rest } from '../rest/support/signed-fetch.js';
 import { PUBLIC_KEY, postForm, waitForFromUrl } from './upload-api-helpers.js';
 

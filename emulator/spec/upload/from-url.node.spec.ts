@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { PUBLIC_KEY, expectFileInfo, getJson, patternBytes, postForm, waitForFromUrl } from './upload-api-helpers.js';
 
 /** A loopback source whose answers the spec holds back, to watch `waiting` and `progress`. */

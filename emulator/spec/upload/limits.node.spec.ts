@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import type { MemoryBlobStore } from '../../../lib/emulator/state/blob-store.js';
-import { CliUsageError, parseCli } from '../../../lib/emulator/cli-args.js';
-import { EmulatorOptionError } from '../../../lib/emulator/options.js';
-import { DEFAULT_UPLOAD_LIMITS } from '../../../lib/emulator/upload/limits.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
+import type { MemoryBlobStore } from '../../lib/state/blob-store.js';
+import { CliUsageError, parseCli } from '../../lib/cli-args.js';
+import { EmulatorOptionError } from '../../lib/options.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../../lib/upload/limits.js';
 import { SLOW_SPEC_MS } from '../ops/support.js';
 import { PUBLIC_KEY, postForm, waitForFromUrl } from './upload-api-helpers.js';
 

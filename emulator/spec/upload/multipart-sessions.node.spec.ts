@@ -1,6 +1,6 @@
-import { MemoryBlobStore } from '../../../lib/emulator/state/blob-store.js';
-import { DEMO_PROJECT } from '../../../lib/emulator/options.js';
-import { MULTIPART_LIMITS, MultipartSessions, type MultipartPlan } from '../../../lib/emulator/upload/multipart-sessions.js';
+import { MemoryBlobStore } from '../../lib/state/blob-store.js';
+import { DEMO_PROJECT } from '../../lib/options.js';
+import { MULTIPART_LIMITS, MultipartSessions, type MultipartPlan } from '../../lib/upload/multipart-sessions.js';
 
 const MiB = 1024 * 1024;
 

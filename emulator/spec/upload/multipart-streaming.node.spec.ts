@@ -1,6 +1,6 @@
 import { UploadClient } from '@uploadcare/upload-client';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import type { BlobRef } from '../../../lib/emulator/state/blob-store.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
+import type { BlobRef } from '../../lib/state/blob-store.js';
 import { PUBLIC_KEY, patternBytes } from './upload-api-helpers.js';
 
 const MiB = 1024 * 1024;

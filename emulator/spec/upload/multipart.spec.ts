@@ -1,5 +1,5 @@
 import { md5 } from 'js-md5';
-import { testEnv } from '../../support/test-env.js';
+import { testEnv } from '../../../spec/support/test-env.js';
 import { PUBLIC_KEY, UUID_PATTERN, expectFileInfo, patternBytes, postForm } from './upload-api-helpers.js';
 
 const MiB = 1024 * 1024;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UploadClient, fromUrl, fromUrlStatus, type FileInfo } from '@uploadcare/upload-client';
-import { testEnv } from '../../support/test-env.js';
+import { testEnv } from '../../../spec/support/test-env.js';
 import { PNG_3X2, PUBLIC_KEY, patternBytes } from './upload-api-helpers.js';
 
 const MiB = 1024 * 1024;

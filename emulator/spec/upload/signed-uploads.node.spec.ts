@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { UploadClient } from '@uploadcare/upload-client';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../lib/index.js';
 import { getJson, patternBytes, postForm } from './upload-api-helpers.js';
 
 const project = { publicKey: 'signedpublickey', secretKey: 'signedsecretkey', requireSignedUploads: true };

@@ -1,4 +1,4 @@
-import { testEnv } from '../../support/test-env.js';
+import { testEnv } from '../../../spec/support/test-env.js';
 
 /** Helpers shared by the Upload API specs; isomorphic (fetch, FormData and Blob exist in Node 20 and browsers). */
 

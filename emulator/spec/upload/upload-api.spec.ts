@@ -1,4 +1,4 @@
-import { testEnv } from '../../support/test-env.js';
+import { testEnv } from '../../../spec/support/test-env.js';
 import {
   PUBLIC_KEY,
   PNG_3X2,

@@ -1,4 +1,4 @@
-import { Uploadcare } from '../../../index.js';
+import { Uploadcare } from 'rxuploadcare';
 
 /** What the page is told by the emulator: embedded in its HTML as `<script id="demo-config" type="application/json">`. */
 export interface DemoConfig {

@@ -1,5 +1,5 @@
 import { catchError, EMPTY, exhaustMap, filter, finalize, first, map, merge, mergeMap, type Observable, of, switchMap, tap } from 'rxjs';
-import { File as UploadcareFile, FileGroup, paginate, type FileInfo, type ListPage, type Uploadcare } from '../../../index.js';
+import { File as UploadcareFile, FileGroup, paginate, type FileInfo, type ListPage, type Uploadcare } from 'rxuploadcare';
 import { clicks, describeError, el, formatBytes, inView } from './dom.js';
 
 /** Files per REST request: small, so that scrolling shows the pages coming. */

@@ -1,5 +1,5 @@
 import { catchError, defer, EMPTY, filter, fromEvent, map, mergeMap, type Observable, switchMap, tap } from 'rxjs';
-import { isUploadComplete, uploadFromUrl, type File as UploadcareFile, type FromUrlEvent, type Uploadcare } from '../../../index.js';
+import { isUploadComplete, uploadFromUrl, type File as UploadcareFile, type FromUrlEvent, type Uploadcare } from 'rxuploadcare';
 import { announce, describeError, el, formatBytes } from './dom.js';
 
 /** The from-URL panel's elements. */

@@ -1,5 +1,5 @@
 import { catchError, defer, EMPTY, filter, map, merge, mergeMap, type Observable, takeUntil, tap } from 'rxjs';
-import { DEFAULT_UPLOAD_POLICY, isUploadComplete, uploadFile, type File as UploadcareFile, type Uploadcare, type UploadEvent } from '../../../index.js';
+import { DEFAULT_UPLOAD_POLICY, isUploadComplete, uploadFile, type File as UploadcareFile, type Uploadcare, type UploadEvent } from 'rxuploadcare';
 import { announce, clicks, describeError, droppedFiles, el, formatBytes, pickedFiles } from './dom.js';
 
 /** The upload panel's elements. */

@@ -1,5 +1,5 @@
-import type { FileRecord, GroupRecord } from '../../../../lib/emulator/index.js';
-import type { RunningEmulator } from '../../../../lib/emulator/server.js';
+import type { FileRecord, GroupRecord } from '../../../lib/index.js';
+import type { RunningEmulator } from '../../../lib/server.js';
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;

@@ -4,8 +4,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
-/** The REST API v0.7 contract, loaded as data: Uploadcare's OpenAPI document, vendored (spec/vendor/README.md). */
-const SPEC_PATH = resolve(__dirname, '../../../vendor/uploadcare-rest-api-v0.7.yml');
+/** The REST API v0.7 contract, loaded as data: Uploadcare's OpenAPI document, vendored (emulator/spec/vendor/README.md). */
+const SPEC_PATH = resolve(__dirname, '../../vendor/uploadcare-rest-api-v0.7.yml');
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import { readImageHeader } from '../../../../lib/emulator/upload/content/image-header.js';
-import { detectMimeType } from '../../../../lib/emulator/upload/content/mime-type.js';
+import { readImageHeader } from '../../../lib/upload/content/image-header.js';
+import { detectMimeType } from '../../../lib/upload/content/mime-type.js';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
   new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((char) => char.charCodeAt(0)) : part)));
