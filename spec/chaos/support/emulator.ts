@@ -1,7 +1,6 @@
 import { Uploadcare } from '../../../lib/client.js';
 import type { UploadcareOptions } from '../../../lib/config.js';
-import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
-import type { EmulatorOptions } from '../../../emulator/lib/options.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from 'rxuploadcare-emulator';
 
 // Node-only helpers of the chaos specs: an emulator of their own (faults never leak into other specs), clients on it,
 // and the client side's open sockets.
