@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { RunningEmulator } from '../lib/emulator/index.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
 
 const MiB = 1024 * 1024;
 

@@ -1,5 +1,5 @@
-import type { RunningEmulator } from '../lib/emulator/index.js';
-import { DEMO_PROJECT, startEmulator } from '../lib/emulator/index.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
+import { DEMO_PROJECT, startEmulator } from 'rxuploadcare-emulator';
 import { bundleWorker } from './bundle.js';
 import { Fixtures } from './fixtures.js';
 import { describeMachine, type Machine } from './machine.js';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../lib/emulator/index.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
 import { addFiles, type Fixtures } from './fixtures.js';
 import type { BenchOptions, ScenarioId } from './options.js';
 import type { Task, WorkerResult } from './worker/protocol.js';

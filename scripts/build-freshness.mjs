@@ -1,4 +1,4 @@
-// Is dist/ up to date? `npm start` and the test runner build every time they run: when nothing changed since the last
+// Are dist/ and emulator/dist/ up to date? `npm start` and the test runner build every time they run: when nothing changed since the last
 // build, scripts/build.mjs skips it. The last build writes a stamp (build/, not shipped) with when it started and which
 // files it was built from; dist/ is fresh when the same files are there, none changed since, and its outputs exist.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -6,15 +6,25 @@ import { dirname, join } from 'node:path';
 
 const STAMP = 'build/dist-stamp.json';
 /** Every file under these folders is an input. */
-const INPUT_FOLDERS = ['lib'];
+const INPUT_FOLDERS = ['lib', 'emulator/lib'];
 /** Inputs besides: the manifest, the compiler settings, this build, and the installed toolchain (npm ci rewrites it). */
-const INPUT_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/build-freshness.mjs', 'node_modules/.package-lock.json'];
+const INPUT_FILES = [
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'emulator/package.json',
+  'emulator/tsconfig.build.json',
+  'scripts/build.mjs',
+  'scripts/build-freshness.mjs',
+  'node_modules/.package-lock.json',
+];
 /** What a whole build leaves: one missing (dist/ emptied by hand, a build stopped half-way) means building again. */
-const OUTPUTS = ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/demo/app.js'];
+const OUTPUTS = ['', 'emulator/'].flatMap((pkg) => ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts'].map((path) => pkg + path));
+OUTPUTS.push('emulator/dist/demo/app.js');
 
 /** The inputs that exist, relative to the root, sorted. */
 function inputs(root) {
-  const inFolders = INPUT_FOLDERS.flatMap((folder) =>
+  const inFolders = INPUT_FOLDERS.filter((folder) => existsSync(join(root, folder))).flatMap((folder) =>
     readdirSync(join(root, folder), { recursive: true })
       .map((path) => join(folder, path))
       .filter((path) => statSync(join(root, path)).isFile()),

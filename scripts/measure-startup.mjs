@@ -5,7 +5,7 @@
 //   node scripts/measure-startup.mjs [--runs N]           measure (median of N runs, default 3) and print
 //   node scripts/measure-startup.mjs [--runs N] --write   and write the figures into docs/toolchain.md
 //
-// It empties dist/ (then builds it again) and starts the emulator on a free port.
+// It empties dist/ and emulator/dist/ (then builds them again) and starts the emulator on a free port.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -50,7 +50,7 @@ async function measure(runs) {
   const build = [];
   const start = [];
   for (let i = 0; i < runs; i++) {
-    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    for (const dist of ['dist', 'emulator/dist']) rmSync(join(root, dist), { recursive: true, force: true });
     build.push(await timed(process.execPath, ['scripts/build.mjs']));
   }
   for (let i = 0; i < runs; i++) {

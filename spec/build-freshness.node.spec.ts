@@ -5,7 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const MODULE = pathToFileURL(resolve(__dirname, '../scripts/build-freshness.mjs')).href;
-const OUTPUTS = ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/demo/app.js'];
+/** The library's build and the emulator package's, with its demo page. */
+const OUTPUTS = [
+  ...['', 'emulator/'].flatMap((pkg) => ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts'].map((path) => pkg + path)),
+  'emulator/dist/demo/app.js',
+];
 
 /** Calls one of the module's functions in a child Node (it is an ES module script, as npm runs it). */
 function call(name: 'isFresh' | 'writeStamp', ...args: unknown[]): unknown {
@@ -24,7 +28,7 @@ describe('scripts/build-freshness.mjs (npm run build is skipped when dist/ is up
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'rxuploadcare-freshness-'));
-    for (const path of ['lib/index.ts', 'lib/upload/source.ts', 'package.json', 'tsconfig.json', ...OUTPUTS]) write(path);
+    for (const path of ['lib/index.ts', 'lib/upload/source.ts', 'emulator/lib/index.ts', 'package.json', 'emulator/package.json', 'tsconfig.json', ...OUTPUTS]) write(path);
   });
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -44,6 +48,12 @@ describe('scripts/build-freshness.mjs (npm run build is skipped when dist/ is up
     expect(call('isFresh', root)).toBeFalse();
   });
 
+  it("is stale when a source of the emulator package was modified (it builds with the library)", () => {
+    built();
+    write('emulator/lib/index.ts', new Date());
+    expect(call('isFresh', root)).toBeFalse();
+  });
+
   it('is stale when a source was added or removed, whatever its date', () => {
     built();
     write('lib/upload/new-source.ts');
@@ -55,7 +65,7 @@ describe('scripts/build-freshness.mjs (npm run build is skipped when dist/ is up
 
   it('is stale when an output is missing (dist/ emptied, a build stopped half-way)', () => {
     built();
-    unlinkSync(join(root, 'dist/demo/app.js'));
+    unlinkSync(join(root, 'emulator/dist/demo/app.js'));
     expect(call('isFresh', root)).toBeFalse();
   });
 

@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { installTarball, packFreshCopy, tarballFiles } from './support/packed-package.js';
+import { installTarball, packFreshCopy, tarballFiles, tarballManifest, type Manifest } from './support/packed-package.js';
 import { RESOLUTION_MODES, typeErrors } from './support/type-check.js';
 
 const ROOT = resolve(__dirname, '..');
@@ -115,9 +115,9 @@ const described: StreamDescription = { size: 5, name: 'hello.txt' };
 export const fromDisk: Observable<UploadEvent> = uploadFile(fromPath('hello.txt'), { store: true }, uc);
 export const fromPipe: Observable<UploadEvent> = uploadFile(fromStream(Readable.from(['hello']), described), {}, uc);
 `;
-/** Where Node runs the emulator: its subpath is typed wherever the `node` condition applies (not under bundler). */
+/** The emulator package, installed beside the library. */
 const TYPED_EMULATOR_USE = `
-import { startEmulator } from 'rxuploadcare/emulator';
+import { startEmulator } from 'rxuploadcare-emulator';
 export const started: Promise<{ readonly url: string; close(): Promise<void> }> = startEmulator({ port: 0 });
 `;
 /** Under the `node` condition (nodenext, node16) the package's root has the Node entry's exports too. */
@@ -126,23 +126,83 @@ import { fromPath as rootFromPath } from 'rxuploadcare';
 export const rootSource = rootFromPath('hello.txt');
 `;
 
-describe('the packed package (npm pack in a fresh copy of the tree, installed into an empty app)', () => {
+describe('the packed packages (npm pack in a fresh copy of the tree, installed into an empty app)', () => {
   let dir: string;
   let app: string;
+  /** An app with the library only, as a browser app or an upload service installs it. */
+  let libraryOnlyApp: string;
   let installed: string;
+  let installedEmulator: string;
   let files: string[];
+  let emulatorFiles: string[];
+  let manifest: Manifest;
+  let emulatorManifest: Manifest;
   /** The file count `npm pack --json` printed: it parses only when the prepack build left stdout alone. */
   let reportedCount: number;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'rxuploadcare-package-'));
     // npm pack runs the prepack build: the copy has no dist/, as a clone has none.
-    const packed = packFreshCopy(ROOT, dir);
-    files = tarballFiles(packed.tarball);
-    reportedCount = packed.entryCount;
+    const { rxuploadcare: library, 'rxuploadcare-emulator': emulator } = packFreshCopy(ROOT, dir);
+    if (!library || !emulator) throw new Error('npm pack did not pack both packages');
+    files = tarballFiles(library.tarball);
+    emulatorFiles = tarballFiles(emulator.tarball);
+    manifest = tarballManifest(library.tarball);
+    emulatorManifest = tarballManifest(emulator.tarball);
+    reportedCount = library.entryCount;
     app = join(dir, 'app');
-    installed = installTarball(packed.tarball, app, join(ROOT, 'node_modules'), ['@types/node']);
+    installed = installTarball(library.tarball, app, join(ROOT, 'node_modules'), ['@types/node']);
+    installedEmulator = installTarball(emulator.tarball, app, join(ROOT, 'node_modules'));
+    libraryOnlyApp = join(dir, 'library-only');
+    installTarball(library.tarball, libraryOnlyApp, join(ROOT, 'node_modules'));
   }, 240_000);
+
+  /** Runs a package's bin in an app (as npx would), to its end. */
+  function runBin(where: string, pkg: string, bin: string, args: readonly string[]): { code: number; stdout: string; stderr: string } {
+    const main = (JSON.parse(readFileSync(join(where, 'node_modules', pkg, 'package.json'), 'utf8')) as Manifest).bin?.[bin];
+    if (!main) throw new Error(`${pkg} has no bin ${bin}`);
+    try {
+      const stdout = execFileSync(process.execPath, [join(where, 'node_modules', pkg, main), ...args], { cwd: where, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+      return { code: 0, stdout, stderr: '' };
+    } catch (error) {
+      const failed = error as { status: number; stdout: string; stderr: string };
+      return { code: failed.status, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it("the library's runtime dependencies are rxjs (peer), axios, rxjs-for-await and what its own code needs: none of the emulator's", () => {
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(['axios', 'js-md5', 'rxjs-for-await']);
+    expect(Object.keys(manifest.peerDependencies ?? {}).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional)).toEqual(['rxjs']);
+    expect(Object.keys(emulatorManifest.dependencies ?? {})).toContain('busboy');
+    expect(Object.keys(emulatorManifest.dependencies ?? {}).filter((name) => name in (manifest.dependencies ?? {}))).toEqual([]);
+    expect(files.filter((path) => path.includes('emulator/'))).toEqual([]);
+  });
+
+  it('the emulator package ships its build, its bin and its demo page script, and not its sources', () => {
+    const shipped = ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/main.js', 'dist/demo/app.js', 'package.json', 'README.md'];
+    expect(shipped.filter((path) => !emulatorFiles.includes(path))).toEqual([]);
+    expect(emulatorFiles.filter((path) => /^(lib|spec)\//.test(path))).toEqual([]);
+  });
+
+  it("the emulator package's bin, uploadcare-emulator, starts (--help)", () => {
+    const help = runBin(app, 'rxuploadcare-emulator', 'uploadcare-emulator', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: uploadcare-emulator \[options\]/);
+  });
+
+  it('ucare --emulator runs a command against the emulator package loaded at run time', () => {
+    const run = runBin(app, 'rxuploadcare', 'ucare', ['--emulator', 'list']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('without the emulator package, ucare emulator and ucare --emulator fail saying what to install', () => {
+    for (const args of [['emulator', '--port', '0'], ['--emulator', 'list']]) {
+      const run = runBin(libraryOnlyApp, 'rxuploadcare', 'ucare', args);
+      expect(run.code).withContext(args.join(' ')).toBe(1);
+      expect(run.stderr).withContext(args.join(' ')).toContain('npm install --save-dev rxuploadcare-emulator');
+    }
+  });
 
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -173,45 +233,45 @@ describe('the packed package (npm pack in a fresh copy of the tree, installed in
 
   const inPackage = (path: string): string => join(installed, path);
 
-  it('ships the build (both module formats, their declarations, the demo page script, the CLI) and not the sources', () => {
+  it('ships the build (both module formats, their declarations, the CLI) and not the sources', () => {
     const shipped = ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/esm/node.js', 'dist/esm/node.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts'];
-    shipped.push('dist/cjs/node.d.ts', 'dist/cjs/emulator/index.d.ts', 'dist/esm/emulator/index.d.ts', 'dist/cjs/cli/main.js', 'dist/demo/app.js', 'package.json', 'README.md');
+    shipped.push('dist/cjs/node.d.ts', 'dist/cjs/cli/main.js', 'package.json', 'README.md');
     expect(shipped.filter((path) => !files.includes(path))).toEqual([]);
     expect(files.filter((path) => /^(lib|spec|scripts|bench)\//.test(path))).toEqual([]);
     expect(reportedCount).toBe(files.length);
   });
 
   it('loads and works through require() of dist/cjs/index.js', async () => {
-    const outcome = await run('direct.cjs', cjsScript({ lib: inPackage('dist/cjs/index.js'), emulator: inPackage('dist/cjs/emulator/index.js'), node: inPackage('dist/cjs/node.js') }));
+    const outcome = await run('direct.cjs', cjsScript({ lib: inPackage('dist/cjs/index.js'), emulator: join(installedEmulator, 'dist/cjs/index.js'), node: inPackage('dist/cjs/node.js') }));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeFalse();
   });
 
   it('loads and works through import() of dist/esm/index.js', async () => {
     const url = (path: string): string => pathToFileURL(inPackage(path)).href;
-    const outcome = await run('direct.mjs', esmScript({ lib: url('dist/esm/index.js'), emulator: url('dist/esm/emulator/index.js'), node: url('dist/esm/node.js') }));
+    const outcome = await run('direct.mjs', esmScript({ lib: url('dist/esm/index.js'), emulator: pathToFileURL(join(installedEmulator, 'dist/esm/index.js')).href, node: url('dist/esm/node.js') }));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeFalse();
   });
 
-  const BY_NAME: Specifiers = { lib: 'rxuploadcare', emulator: 'rxuploadcare/emulator', node: 'rxuploadcare/node' };
+  const BY_NAME: Specifiers = { lib: 'rxuploadcare', emulator: 'rxuploadcare-emulator', node: 'rxuploadcare/node' };
 
-  it('require() of rxuploadcare, rxuploadcare/emulator and rxuploadcare/node resolve through the exports map to dist/cjs', async () => {
+  it('require() of rxuploadcare, rxuploadcare-emulator and rxuploadcare/node resolve through the exports map to dist/cjs', async () => {
     const outcome = await run('package.cjs', cjsScript(BY_NAME));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeTrue();
-    expect(outcome.resolved).toEqual(['dist/cjs/node.js', 'dist/cjs/emulator/index.js', 'dist/cjs/node.js'].map(inPackage));
+    expect(outcome.resolved).toEqual([inPackage('dist/cjs/node.js'), join(installedEmulator, 'dist/cjs/index.js'), inPackage('dist/cjs/node.js')]);
   });
 
-  it('import() of rxuploadcare, rxuploadcare/emulator and rxuploadcare/node resolve through the exports map to dist/esm', async () => {
+  it('import() of rxuploadcare, rxuploadcare-emulator and rxuploadcare/node resolve through the exports map to dist/esm', async () => {
     const outcome = await run('package.mjs', esmScript(BY_NAME));
     expectWorking(outcome);
     expect(outcome.nodeEntry).toBeTrue();
-    expect(outcome.resolved).toEqual(['dist/esm/node.js', 'dist/esm/emulator/index.js', 'dist/esm/node.js'].map((path) => pathToFileURL(inPackage(path)).href));
+    expect(outcome.resolved).toEqual([inPackage('dist/esm/node.js'), join(installedEmulator, 'dist/esm/index.js'), inPackage('dist/esm/node.js')].map((path) => pathToFileURL(path).href));
   });
 
   for (const mode of RESOLUTION_MODES) {
-    it(`type-checks in TypeScript with moduleResolution ${mode.name}: fromPath from rxuploadcare/node${mode.name === 'bundler' ? '' : ', the emulator'}`, () => {
+    it(`type-checks in TypeScript with moduleResolution ${mode.name}: fromPath from rxuploadcare/node, startEmulator from rxuploadcare-emulator`, () => {
       const folder = join(app, `ts-${mode.name}`);
       mkdirSync(folder);
       const write = (name: string, text: string): string => {
@@ -222,7 +282,7 @@ describe('the packed package (npm pack in a fresh copy of the tree, installed in
       const nodeModes = mode.name === 'nodenext' || mode.name === 'node16';
       const sources = nodeModes
         ? [write('esm.mts', TYPED_USE + TYPED_EMULATOR_USE + TYPED_ROOT_NODE_USE), write('cjs.cts', TYPED_USE + TYPED_EMULATOR_USE + TYPED_ROOT_NODE_USE)]
-        : [write('app.ts', TYPED_USE + (mode.name === 'bundler' ? '' : TYPED_EMULATOR_USE))];
+        : [write('app.ts', TYPED_USE + TYPED_EMULATOR_USE)];
       expect(typeErrors(sources, mode)).toBe('');
     });
   }

@@ -9,6 +9,7 @@ import { UsageError } from './args/usage-error.js';
 import { COMMANDS } from './commands/registry.js';
 import type { Command, CommandContext } from './commands/command.js';
 import { emulatorSettings, withEmulatorDefaults } from './config/emulator-defaults.js';
+import { loadEmulator } from './emulator-package.js';
 import { configFilePaths, loadConfigFiles } from './config/load-files.js';
 import { resolveSettings, SETTING_KEYS, type CliSettings } from './config/settings.js';
 import { errorMessage, ExitCode, exitCodeFor } from './output/exit-codes.js';
@@ -99,7 +100,7 @@ async function connectionSettings(
   const files = await loadConfigFiles(configFilePaths(io.homeDir, io.cwd));
   const { settings } = resolveSettings(args, io.env, files);
   if (!parsed.globals.flag('emulator')) return { settings: withEmulatorDefaults(settings), close: () => Promise.resolve() };
-  const { startEmulator } = await import('../emulator/index.js');
+  const { startEmulator } = await loadEmulator();
   const emulator = await startEmulator({ port: 0 });
   return { settings: emulatorSettings(emulator.url, settings), close: () => emulator.close() };
 }

@@ -1,5 +1,5 @@
 import { config as rxConfig, type Observable, type Subscription } from 'rxjs';
-import type { RunningEmulator } from '../../lib/emulator/index.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
 import { FileList } from '../../lib/resources/file-list.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import { chaosClient, chaosEmulator, clientSocketsTo, eventually, pause, runPool, seededRandom } from './support/emulator.js';

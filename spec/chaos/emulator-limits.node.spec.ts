@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../lib/emulator/index.js';
-import { Journal } from '../../lib/emulator/state/journal.js';
-import type { UploadLimits } from '../../lib/emulator/upload/limits.js';
-import { rawRequest, type RawAnswer } from '../emulator/ops/support.js';
-import { rest } from '../emulator/rest/support/signed-fetch.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
+import { Journal } from '../../emulator/lib/state/journal.js';
+import type { UploadLimits } from '../../emulator/lib/upload/limits.js';
+import { rawRequest, type RawAnswer } from '../../emulator/spec/ops/support.js';
+import { rest } from '../../emulator/spec/rest/support/signed-fetch.js';
 import { chaosEmulator } from './support/emulator.js';
 import { chaosScale } from './support/scale.js';
 

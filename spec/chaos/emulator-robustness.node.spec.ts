@@ -4,9 +4,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../lib/emulator/index.js';
-import { baseUploadForm, rawRequest, type RawAnswer } from '../emulator/ops/support.js';
-import { rest } from '../emulator/rest/support/signed-fetch.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
+import { baseUploadForm, rawRequest, type RawAnswer } from '../../emulator/spec/ops/support.js';
+import { rest } from '../../emulator/spec/rest/support/signed-fetch.js';
 import { chaosEmulator, eventually } from './support/emulator.js';
 import { recordFigures } from './support/figures.js';
 import { chaosScale } from './support/scale.js';
@@ -15,7 +15,7 @@ import { chaosScale } from './support/scale.js';
 // names, wrong signatures and replayed dates. Each must get the error the real service gives (or a plain 4xx where it
 // documents none), and the emulator must keep serving afterwards. Requests go through node:http, which sends paths as
 // written (fetch would resolve `..` before sending). Crash safety of --data-dir under kill -9 is proven by
-// spec/emulator/ops/crash.node.spec.ts (the ops engineer's), not repeated here.
+// emulator/spec/ops/crash.node.spec.ts (the ops engineer's), not repeated here.
 
 const ACCEPT = 'application/vnd.uploadcare-v0.7+json';
 const SIMPLE = { Accept: ACCEPT, Authorization: 'Uploadcare.Simple demopublickey:demosecretkey' };

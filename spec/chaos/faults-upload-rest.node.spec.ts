@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import type { FaultSettings, RunningEmulator } from '../../lib/emulator/index.js';
+import type { FaultSettings, RunningEmulator } from 'rxuploadcare-emulator';
 import { APIConnectionError, APIError, UploadcareException } from '../../lib/errors.js';
 import { File } from '../../lib/resources/file.js';
 import { FileGroup } from '../../lib/resources/file-group.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { announcedUrl, spawnEmulator, type EmulatorProcess } from '../emulator/ops/support.js';
+import { announcedUrl, spawnEmulator, type EmulatorProcess } from '../../emulator/spec/ops/support.js';
 import { recordFigures } from './support/figures.js';
 
 // The secret key and the output of the two programs that hold one: the emulator (given a project with its own secret)

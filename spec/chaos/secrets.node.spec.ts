@@ -2,7 +2,7 @@ import { ClientRequest } from 'node:http';
 import { catchError, firstValueFrom, lastValueFrom, of, toArray, type Observable } from 'rxjs';
 import type { Uploadcare } from '../../lib/client.js';
 import type { AuthScheme } from '../../lib/config.js';
-import type { RunningEmulator } from '../../lib/emulator/index.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
 import { File } from '../../lib/resources/file.js';
 import { FileGroup } from '../../lib/resources/file-group.js';
 import { FileList } from '../../lib/resources/file-list.js';

@@ -1,6 +1,5 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import type { FaultSettings, RunningEmulator } from '../../lib/emulator/index.js';
-import type { LoggedRequest } from '../../lib/emulator/control/request-log.js';
+import type { FaultSettings, LoggedRequest, RunningEmulator } from 'rxuploadcare-emulator';
 import { ThrottledRequestError } from '../../lib/errors.js';
 import { File } from '../../lib/resources/file.js';
 import { FileList } from '../../lib/resources/file-list.js';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { builtCli, type CliRun, lines, runCli, spawnCli, tempDir, useCliTimeout } from './support/built-cli.js';
 import { GateProxy } from './support/gate-proxy.js';
 import { startSourceServer, type SourceServer } from './support/source-server.js';

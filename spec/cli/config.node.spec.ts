@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { builtCli, lines, runCli, tempDir, useCliTimeout } from './support/built-cli.js';
 
 // Which project the CLI talks to shows which key won: each project holds one file named after it.

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorSettings, withEmulatorDefaults } from '../../lib/cli/config/emulator-defaults.js';
+import { DEMO_PROJECT } from 'rxuploadcare-emulator';
+import { EMULATOR_DEMO_KEYS, emulatorSettings, withEmulatorDefaults } from '../../lib/cli/config/emulator-defaults.js';
 import { readIniSection } from '../../lib/cli/config/ini.js';
 import { configFilePaths, loadConfigFiles } from '../../lib/cli/config/load-files.js';
 import { resolveSettings } from '../../lib/cli/config/settings.js';
@@ -81,6 +82,11 @@ describe('loadConfigFiles', () => {
 });
 
 describe('emulator defaults', () => {
+  it("are the emulator package's demo keys", () => {
+    expect(DEMO_PROJECT.publicKey).toBe(EMULATOR_DEMO_KEYS.publicKey);
+    expect(DEMO_PROJECT.secretKey).toBe(EMULATOR_DEMO_KEYS.secretKey);
+  });
+
   it('fills bases and demo keys for a loopback REST base only', () => {
     expect(withEmulatorDefaults({ api_base: 'http://127.0.0.1:8000/' })).toEqual({
       api_base: 'http://127.0.0.1:8000/',

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { builtCli, type CliRun, lines, runCli, tempDir, useCliTimeout } from './support/built-cli.js';
 import { startSourceServer, type SourceServer } from './support/source-server.js';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { builtCli, tempDir, useCliTimeout } from './support/built-cli.js';
 import { GateProxy } from './support/gate-proxy.js';
 import { startSourceServer, type SourceServer } from './support/source-server.js';

@@ -1,6 +1,6 @@
 import { firstValueFrom, lastValueFrom, NEVER } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
-import type { RunningEmulator } from '../../lib/emulator/index.js';
+import type { RunningEmulator } from 'rxuploadcare-emulator';
 import { InvalidParamError, TimeoutError } from '../../lib/errors.js';
 import { MAX_TIMER_MS } from '../../lib/long-timer.js';
 import { FileFromUrl } from '../../lib/upload/file-from-url.js';

@@ -1,5 +1,5 @@
 import { firstValueFrom, lastValueFrom } from 'rxjs';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { InvalidParamError } from '../../lib/errors.js';
 import type { File } from '../../lib/resources/file.js';
 import { FileGroup } from '../../lib/resources/file-group.js';

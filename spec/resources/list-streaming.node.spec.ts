@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { firstValueFrom } from 'rxjs';
 import { eachValueFrom } from 'rxjs-for-await';
 import { Uploadcare } from '../../lib/client.js';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import type { File } from '../../lib/resources/file.js';
 import { FileList } from '../../lib/resources/file-list.js';
 import { emulatorOptions } from './support/clients.js';

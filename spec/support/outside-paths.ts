@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  */
 
 /** The folders checked; everything under them that is text. */
-export const CHECKED_FOLDERS = ['lib', 'spec', 'bench', 'scripts', 'docs'] as const;
+export const CHECKED_FOLDERS = ['lib', 'spec', 'bench', 'scripts', 'docs', 'emulator'] as const;
 /** Outputs and installs inside those folders, never sources. */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage']);
 const TEXT_FILE = /\.(?:[cm]?[jt]s|json|md|ya?ml|html|css|sh|txt)$/;

@@ -32,7 +32,7 @@ function isomorphicSpecs(dir: string): string[] {
 }
 
 async function main(): Promise<void> {
-  const specs = isomorphicSpecs(join(root, 'spec'));
+  const specs = [...isomorphicSpecs(join(root, 'spec')), ...isomorphicSpecs(join(root, 'emulator/spec'))];
   // One bundle per run, so that concurrent runs do not overwrite each other's.
   const bundle = join(root, `build/karma/specs-${process.pid}.js`);
   await build({

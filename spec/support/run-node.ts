@@ -4,7 +4,8 @@ import { cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { closingLine, type RunTotals } from './counting-reporter.js';
 
-// Runs every Node spec (spec/**/*.spec.ts, isomorphic and *.node.spec.ts) in parallel Jasmine processes ("shards").
+// Runs every Node spec (spec/**/*.spec.ts and the emulator package's emulator/spec/**/*.spec.ts, isomorphic and
+// *.node.spec.ts) in parallel Jasmine processes ("shards").
 // Most of the suite waits on loopback I/O and child processes, so a few shards finish far sooner than one process.
 // Files are balanced by the durations of the previous run (build/spec-durations.json), else by their size.
 // With arguments (spec files), runs just those in one process, without building (the specs that need a build make
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   mkdirSync(join(root, 'build'), { recursive: true });
   const args = process.argv.slice(2);
   const shardCount = Math.max(2, Number(process.env['RXUC_SPEC_SHARDS'] ?? cpus().length + 1) || 2);
-  const groups = args.length > 0 ? [args] : partition(specFiles(join(root, 'spec')), shardCount);
+  const groups = args.length > 0 ? [args] : partition([...specFiles(join(root, 'spec')), ...specFiles(join(root, 'emulator/spec'))], shardCount);
   const built = args.length === 0;
   if (built) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   console.log(`Running ${groups.flat().length} spec files in ${groups.length} Jasmine process(es)`);

@@ -1,4 +1,4 @@
-import { startEmulator } from '../../lib/emulator/index.js';
+import { startEmulator } from 'rxuploadcare-emulator';
 import { startScriptServer } from './script-server.js';
 import type { TestEnv } from './test-env.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastValueFrom } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
-import { DEMO_PROJECT, startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { DEMO_PROJECT, startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { toFile } from '../../lib/upload/to-file.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import { builtCli, spawnCli, tempDir, useCliTimeout } from '../cli/support/built-cli.js';

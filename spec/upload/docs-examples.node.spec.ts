@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastValueFrom, toArray } from 'rxjs';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { File, toFile } from '../../lib/index.js';
 import { uploadInLoop } from '../../docs/examples/uploads/for-await-progress.js';
 import { uploadFromUrlWithTicks } from '../../docs/examples/uploads/from-url-ticks.js';

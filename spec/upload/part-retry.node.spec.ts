@@ -1,5 +1,5 @@
 import { lastValueFrom, toArray } from 'rxjs';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { md5Hex } from '../../lib/transport/crypto.js';
 import type { UploadProgressEvent } from '../../lib/upload/events.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';

@@ -1,5 +1,5 @@
 import { lastValueFrom } from 'rxjs';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator/index.js';
+import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
 import { uploadFromUrlSync } from '../../lib/upload/from-url.js';
 import { signUpload } from '../../lib/upload/signature.js';
 import { toFile } from '../../lib/upload/to-file.js';

@@ -1,18 +1,16 @@
 import { Observable } from 'rxjs';
-import { CliUsageError, parseCli, USAGE } from '../../emulator/cli-args.js';
-import type { RunningEmulator } from '../../emulator/server.js';
+import type { EmulatorOptions, RunningEmulator } from 'rxuploadcare-emulator';
 import { UsageError } from '../args/usage-error.js';
+import { EMULATOR_PACKAGE, loadEmulator, type EmulatorPackage } from '../emulator-package.js';
 import type { Command, CommandContext } from './command.js';
-
-/** The emulator's own option lines, from its usage text. */
-const EMULATOR_OPTIONS = USAGE.slice(USAGE.indexOf('Options:') + 'Options:'.length);
 
 /** `ucare emulator [emulator flags]`: runs the local Uploadcare emulator until Ctrl-C, with `npm start`'s flags. */
 export const emulatorCommand: Command = {
   spec: {
     name: 'emulator',
     summary: 'run the local Uploadcare emulator until Ctrl-C (takes the emulator\'s own flags)',
-    details: `Every argument after "emulator" goes to the emulator:${EMULATOR_OPTIONS.trimEnd()}`,
+    // Not the emulator's own option list: that would load the emulator package for every command's help.
+    details: `Every argument after "emulator" goes to the emulator, the ${EMULATOR_PACKAGE} package (installed beside rxuploadcare): \`uploadcare-emulator --help\` lists them.`,
     options: [],
     positionals: [{ name: 'FLAGS', arity: 'optional', description: 'the emulator\'s flags, listed above' }],
     passthrough: true,
@@ -28,14 +26,10 @@ function runEmulator(context: CommandContext): Observable<never> {
     let closed = false;
     void (async () => {
       try {
-        const command = parseCli(context.positionals, context.io.env);
-        const options = command.kind === 'run' ? command.options : {};
         // Loaded here: every other command would pay for the server's modules at start-up.
-        const [{ startEmulator }, { banner }, { resolveProjects }] = await Promise.all([
-          import('../../emulator/server.js'),
-          import('../../emulator/banner.js'),
-          import('../../emulator/options.js'),
-        ]);
+        const emulator = await loadEmulator();
+        const { banner, resolveProjects, startEmulator } = emulator;
+        const options = emulatorOptions(emulator, context);
         running = await startEmulator(options);
         if (closed) return void running.close();
         const projects = resolveProjects(options.projects);
@@ -50,7 +44,7 @@ function runEmulator(context: CommandContext): Observable<never> {
           { url: running.url, public_keys: projects.map((project) => project.publicKey), data_dir: options.dataDir ?? null },
         );
       } catch (error) {
-        subscriber.error(error instanceof CliUsageError ? new UsageError(error.message, 'emulator') : error);
+        subscriber.error(error);
       }
     })();
     return () => {
@@ -58,4 +52,14 @@ function runEmulator(context: CommandContext): Observable<never> {
       void running?.close();
     };
   });
+}
+
+/** The emulator's flags, parsed by the emulator itself; its usage errors are the CLI's (exit code 2). */
+function emulatorOptions(emulator: EmulatorPackage, context: CommandContext): EmulatorOptions {
+  try {
+    const command = emulator.parseCli(context.positionals, context.io.env);
+    return command.kind === 'run' ? command.options : {};
+  } catch (error) {
+    throw error instanceof emulator.CliUsageError ? new UsageError(error.message, 'emulator') : error;
+  }
 }

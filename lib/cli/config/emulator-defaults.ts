@@ -1,5 +1,10 @@
-import { DEMO_PROJECT } from '../../emulator/options.js';
 import type { CliSettings } from './settings.js';
+
+/**
+ * The emulator's demo project's keys (rxuploadcare-emulator's DEMO_PROJECT; public, like the emulator): written here
+ * so that pointing the CLI at a running emulator does not need the emulator package. A spec keeps the two equal.
+ */
+export const EMULATOR_DEMO_KEYS = { publicKey: 'demopublickey', secretKey: 'demosecretkey' } as const;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -25,8 +30,8 @@ export function withEmulatorDefaults(settings: CliSettings): CliSettings {
     ...settings,
     upload_base: settings.upload_base ?? origin,
     cdn_base: settings.cdn_base ?? origin,
-    pub_key: settings.pub_key ?? DEMO_PROJECT.publicKey,
-    secret: settings.secret ?? (settings.pub_key === undefined ? DEMO_PROJECT.secretKey : undefined),
+    pub_key: settings.pub_key ?? EMULATOR_DEMO_KEYS.publicKey,
+    secret: settings.secret ?? (settings.pub_key === undefined ? EMULATOR_DEMO_KEYS.secretKey : undefined),
   };
 }
 
@@ -38,7 +43,7 @@ export function emulatorSettings(url: string, settings: CliSettings): CliSetting
     api_base: origin,
     upload_base: origin,
     cdn_base: origin,
-    pub_key: DEMO_PROJECT.publicKey,
-    secret: DEMO_PROJECT.secretKey,
+    pub_key: EMULATOR_DEMO_KEYS.publicKey,
+    secret: EMULATOR_DEMO_KEYS.secretKey,
   };
 }

@@ -1,7 +1,6 @@
 import { Uploadcare } from '../../../lib/client.js';
 import type { UploadcareOptions } from '../../../lib/config.js';
-import { startEmulator, type RunningEmulator } from '../../../lib/emulator/index.js';
-import type { EmulatorOptions } from '../../../lib/emulator/options.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from 'rxuploadcare-emulator';
 
 // Node-only helpers of the chaos specs: an emulator of their own (faults never leak into other specs), clients on it,
 // and the client side's open sockets.
@@ -73,4 +72,4 @@ export async function runPool<I, R>(items: readonly I[], concurrency: number, ta
 }
 
 /** A seeded generator in [0, 1): the emulator's own, so a scenario's random choices repeat with its seed. */
-export { seededRandom } from '../../../lib/emulator/faults/random.js';
+export { seededRandom } from '../../../emulator/lib/faults/random.js';

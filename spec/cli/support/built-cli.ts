@@ -21,7 +21,25 @@ let building: Promise<string> | undefined;
 export function builtCli(): Promise<string> {
   // spec/support/run-node.ts builds dist/ once before the shards start and says so: use that build as it is.
   if (process.env['RXUC_DIST_BUILT'] === '1') return Promise.resolve(join(ROOT, 'dist', 'cjs', 'cli', 'main.js'));
-  building ??= new Promise<string>((done, fail) => {
+  building ??= builtEmulator().then(() => compileCli());
+  return building;
+}
+
+/**
+ * The CLI loads the emulator package by name (node_modules/rxuploadcare-emulator, the workspace): its build, and its
+ * declarations for tsc, must be there. `npm run build` builds it (and skips when it is up to date).
+ */
+function builtEmulator(): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    execFile(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`npm run build failed:\n${stdout}${stderr}`));
+      else done();
+    });
+  });
+}
+
+function compileCli(): Promise<string> {
+  return new Promise<string>((done, fail) => {
     const args = ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cjs.json', '--outDir', OUT, '--declaration', 'false', '--sourceMap', 'false'];
     execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
       const cliErrors = stdout.split('\n').filter((line) => line.startsWith('lib/cli/'));
@@ -33,7 +51,6 @@ export function builtCli(): Promise<string> {
       done(MAIN);
     });
   });
-  return building;
 }
 
 /** What a finished CLI run printed and how it ended. */
