@@ -1,6 +1,7 @@
 import type { FaultSettings } from './faults/rules.js';
 import type { ProjectConfig } from './state/records.js';
 import type { UploadLimits } from './upload/limits.js';
+import { EmulatorOptionError } from './option-error.js';
 
 /** Options of {@link startEmulator}. Every field has a default; see docs/emulator.md. */
 export interface EmulatorOptions {
@@ -30,16 +31,7 @@ export interface EmulatorOptions {
   readonly trustedOrigins?: readonly string[];
 }
 
-/** An option that the emulator refuses, with the option's name. */
-export class EmulatorOptionError extends Error {
-  override readonly name = 'EmulatorOptionError';
-  constructor(
-    readonly option: string,
-    readonly reason: string,
-  ) {
-    super(`Invalid emulator option ${option}: ${reason}`);
-  }
-}
+export { EmulatorOptionError };
 
 /** The project served when none is given: keys `demopublickey` / `demosecretkey`, autostore on. */
 export const DEMO_PROJECT: ProjectConfig = {

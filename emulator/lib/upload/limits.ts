@@ -1,5 +1,5 @@
 import { totalmem } from 'node:os';
-import { EmulatorOptionError } from '../options.js';
+import { EmulatorOptionError } from '../option-error.js';
 
 /**
  * The Upload API's size and count limits. Where the real service documents a value it is the default. Field and file
