@@ -8,10 +8,15 @@ import { scrubSecret } from './transport/scrub.js';
 const secrets = new Set<string>();
 /** Old keys are forgotten past this many (a process rotating keys does not grow the set without end). */
 const REMEMBERED = 16;
+/**
+ * Shorter keys are not remembered: masking them in every error would garble ordinary words ("u" in "required"). Real
+ * secret keys are 20 characters; the transport still scrubs each error of its own client's key, whatever its length.
+ */
+export const REMEMBERED_SECRET_MIN_LENGTH = 8;
 
 /** Remembers a client's secret key. */
 export function rememberSecret(secret: string | undefined): void {
-  if (!secret || secrets.has(secret)) return;
+  if (!secret || secret.length < REMEMBERED_SECRET_MIN_LENGTH || secrets.has(secret)) return;
   if (secrets.size >= REMEMBERED) secrets.delete(secrets.values().next().value as string);
   secrets.add(secret);
 }

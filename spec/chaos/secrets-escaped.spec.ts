@@ -4,6 +4,7 @@ import { Uploadcare } from '../../lib/client.js';
 import { UploadcareException } from '../../lib/errors.js';
 import { File } from '../../lib/resources/file.js';
 import { FileList } from '../../lib/resources/file-list.js';
+import { rememberSecret, scrubKnownSecrets } from '../../lib/known-secrets.js';
 import { scrubSecret } from '../../lib/transport/scrub.js';
 import type { ScriptedResponse } from '../support/script-server.js';
 import { enqueue, failure, resetScript, scriptBase } from '../transport/script.js';
@@ -117,6 +118,12 @@ describe('chaos: the secret echoed escaped never reaches an error', () => {
       }),
       { seed: FC_SEED, numRuns: chaosScale().propertyRuns },
     );
+  });
+
+  it('keys shorter than 8 characters are not remembered process-wide (masking them would garble ordinary words)', () => {
+    rememberSecret('u');
+    rememberSecret('Ab3$long-enough');
+    expect(scrubKnownSecrets('is required: Ab3$long-enough')).toBe('is required: [secret]');
   });
 
   it('scrubSecret replaces the secret in strings, keys and values at any depth, and leaves other values alone', () => {
