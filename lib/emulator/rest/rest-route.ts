@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { authenticateRest } from '../auth/rest-auth.js';
 import type { EmulatorContext } from '../context.js';
 import { HttpError, readBody, sendJson } from '../http-util.js';
-import type { RouteHandler, RouteRequest } from '../router.js';
+import { mergeSlashes, type RouteHandler, type RouteRequest } from '../router.js';
 import type { ProjectConfig } from '../state/records.js';
 
 /** The media type every REST v0.7 request must accept. */
@@ -59,7 +59,7 @@ export function restRoute(context: EmulatorContext, handler: RestHandler): Route
       project,
       params,
       query: url.searchParams,
-      path: url.pathname,
+      path: mergeSlashes(url.pathname),
       body,
       origin: context.origin(req),
     });
