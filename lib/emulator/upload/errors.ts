@@ -76,10 +76,14 @@ export class UploadApiError extends Error {
     this.status = status;
   }
 
-  /** The HTTP answer: the JSON envelope with `jsonerrors=1`, the bare message as text otherwise. */
+  /**
+   * The HTTP answer: with `jsonerrors=1`, HTTP 200 carrying the JSON envelope (its `status_code` the error's status),
+   * as the real service answers: browsers' transports cannot read the body of a refused cross-origin answer, so the
+   * official browser client asks for it this way; without, the error's status and the bare message as text.
+   */
   toHttpError(json: boolean): HttpError {
     if (!json) return new HttpError(this.status, this.message);
-    return new HttpError(this.status, {
+    return new HttpError(200, {
       error: { status_code: this.status, content: this.message, error_code: this.code },
     });
   }
