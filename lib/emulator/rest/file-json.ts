@@ -16,6 +16,11 @@ export function fileCdnUrl(origin: string, file: FileRecord): string {
   return `${origin}/${file.uuid}/${encodeURIComponent(file.filename.replace(/[^\p{L}\p{N}_.]/gu, ''))}`;
 }
 
+/** A file's REST URL (`url` in its JSON, `Location` of a copy). */
+export function fileRestUrl(origin: string, file: FileRecord): string {
+  return `${origin}/files/${file.uuid}/`;
+}
+
 /** A file as the REST API v0.7 describes it (the `file` schema). */
 export function fileJson(file: FileRecord, origin: string, options: FileJsonOptions = {}): Record<string, unknown> {
   const json: Record<string, unknown> = {
@@ -28,7 +33,7 @@ export function fileJson(file: FileRecord, origin: string, options: FileJsonOpti
     original_file_url: fileCdnUrl(origin, file),
     original_filename: file.filename,
     size: file.size,
-    url: `${origin}/files/${file.uuid}/`,
+    url: fileRestUrl(origin, file),
     uuid: file.uuid,
     variations: null,
     content_info: contentInfoJson(file),

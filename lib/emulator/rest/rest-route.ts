@@ -32,6 +32,8 @@ export interface RestCall {
 export interface RestAnswer {
   readonly status: number;
   readonly body?: unknown;
+  /** Headers besides Content-Type (a created file's `Location`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A REST route's logic, run after the version and authentication checks. */
@@ -78,8 +80,8 @@ async function serveRest(context: EmulatorContext, handler: RestHandler, { req, 
     origin: context.origin(req),
   });
   if (answer.body === undefined) {
-    res.writeHead(answer.status).end();
+    res.writeHead(answer.status, answer.headers).end();
     return;
   }
-  sendJson(res, answer.status, answer.body, V07_CONTENT_TYPE);
+  sendJson(res, answer.status, answer.body, { ...answer.headers, ...V07_CONTENT_TYPE });
 }
