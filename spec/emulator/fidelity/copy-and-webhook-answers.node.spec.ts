@@ -1,4 +1,4 @@
-import { copyFileToLocalStorage, createWebhook, UploadcareAuthSchema, type UserSettings } from '@uploadcare/rest-client';
+import { copyFileToLocalStorage, createWebhook, UploadcareAuthSchema, WebhookEvent, type UserSettings } from '@uploadcare/rest-client';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { addFile } from '../rest/support/fixtures.js';
 import { DEMO_KEYS, rest } from '../rest/support/signed-fetch.js';
@@ -41,7 +41,7 @@ describe('emulator fidelity: local copy Location and webhook answers', () => {
     const file = await addFile(emulator);
     const copy = await copyFileToLocalStorage({ source: file.uuid, store: true }, settings);
     expect(copy.result.uuid).not.toBe(file.uuid);
-    const hook = await createWebhook({ targetUrl: 'https://hooks.example/y', event: 'file.stored' }, settings);
+    const hook = await createWebhook({ targetUrl: 'https://hooks.example/y', event: WebhookEvent.FILE_UPLOADED }, settings);
     expect(hook.targetUrl).toBe('https://hooks.example/y');
   });
 });
