@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import { defaultCdnBase, LEGACY_CDN_BASE } from './cdn-base.js';
 import { InvalidParamError } from './errors.js';
 import { warnIfSecretInBrowser } from './secret-key-warning.js';
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from './transport/retry-policy.js';
@@ -31,7 +32,11 @@ export interface UploadcareOptions {
   readonly restBase?: string;
   /** Upload API base. Default `https://upload.uploadcare.com/`. */
   readonly uploadBase?: string;
-  /** CDN base. Default `https://ucarecdn.com/`. */
+  /**
+   * CDN base. Default: the project's own `https://<prefix>.ucarecd.net/`, derived from `publicKey` as Uploadcare does
+   * since September 2025 (see {@link defaultCdnBase}); `https://ucarecdn.com/` without a public key. Accounts created
+   * before then, whose files `ucarecdn.com` serves, set it to `https://ucarecdn.com/`.
+   */
   readonly cdnBase?: string;
   /** REST API version, sent in `Accept`. Default `0.7`. */
   readonly apiVersion?: string;
@@ -66,7 +71,8 @@ export interface ResolvedUploadcareOptions {
 export const DEFAULT_OPTIONS = Object.freeze({
   restBase: 'https://api.uploadcare.com/',
   uploadBase: 'https://upload.uploadcare.com/',
-  cdnBase: 'https://ucarecdn.com/',
+  /** The CDN base without a public key; with one, the project's prefixed base ({@link defaultCdnBase}). */
+  cdnBase: LEGACY_CDN_BASE,
   apiVersion: '0.7',
   authScheme: 'signed' as AuthScheme,
   timeoutMs: 60_000,
@@ -98,12 +104,13 @@ export function resolveOptions(given?: UploadcareOptions): ResolvedUploadcareOpt
   if (authScheme !== 'signed' && authScheme !== 'simple') {
     throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${describeValue(authScheme)}`);
   }
+  const publicKey = resolveKey('publicKey', options.publicKey);
   const resolved: ResolvedUploadcareOptions = Object.freeze({
-    publicKey: resolveKey('publicKey', options.publicKey),
+    publicKey,
     secretKey: resolveKey('secretKey', options.secretKey),
     restBase: resolveBase('restBase', options.restBase ?? DEFAULT_OPTIONS.restBase),
     uploadBase: resolveBase('uploadBase', options.uploadBase ?? DEFAULT_OPTIONS.uploadBase),
-    cdnBase: resolveBase('cdnBase', options.cdnBase ?? DEFAULT_OPTIONS.cdnBase),
+    cdnBase: resolveBase('cdnBase', options.cdnBase ?? defaultCdnBase(publicKey)),
     apiVersion: resolveApiVersion(options.apiVersion),
     authScheme,
     signatureResolver: resolveSignatureResolver(options.signatureResolver),
