@@ -32,6 +32,8 @@ Options:
                          ':signed' makes it require signed uploads
   --limit NAME=N         an Upload API limit (repeatable): ${UPLOAD_LIMIT_NAMES.join(', ')}
                          (bytes or counts; defaults and errors in docs/emulator.md, "Limits")
+  --no-loopback-sources  refuse from_url sources on loopback too, as the real service does
+                         (private addresses are always refused; loopback is allowed by default)
 Faults (all scoped by --fault-path when given):
   --throttle-rate F      answer a fraction F (0..1) of requests with 429
   --throttle-count N     answer the first N requests with 429
@@ -69,6 +71,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(flags['seed-files'] === undefined ? {} : { seedFiles: integer('--seed-files', flags['seed-files'], 0, 1_000_000) }),
     ...(flags.project ? { projects: flags.project.map(project) } : {}),
     ...(flags.limit ? { limits: uploadLimits(flags.limit) } : {}),
+    ...(flags['no-loopback-sources'] ? { allowLoopbackSources: false } : {}),
     faults: {
       rules: faultRules(flags),
       ...(flags['fault-seed'] === undefined ? {} : { seed: integer('--fault-seed', flags['fault-seed'], 0, 2 ** 32 - 1) }),
@@ -91,6 +94,7 @@ function parse(argv: readonly string[]) {
       'seed-files': text,
       project: { type: 'string', multiple: true },
       limit: { type: 'string', multiple: true },
+      'no-loopback-sources': { type: 'boolean' },
       'throttle-rate': text,
       'throttle-count': text,
       'retry-after': text,

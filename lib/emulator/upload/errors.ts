@@ -51,6 +51,7 @@ export const UPLOAD_ERRORS = {
   GroupIdRequiredError: [400, 'group_id is required.'],
   GroupNotFoundError: [404, 'group_id is invalid.'],
   HostnameNotFoundError: [400, 'Host does not exist.'],
+  URLHostPrivateIPForbiddenError: [400, 'Only public IPs are allowed.'],
   URLHostRequiredError: [400, 'No URL host supplied.'],
   URLParsingFailedError: [400, 'Failed to parse URL.'],
   URLRedirectsLimitExceededError: [400, 'Too many redirects.'],
