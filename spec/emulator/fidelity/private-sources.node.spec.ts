@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { uploadFromUrl } from '@uploadcare/upload-client';
+import { fromUrl as officialFromUrl } from '@uploadcare/upload-client';
 import { parseCli } from '../../../lib/emulator/cli-args.js';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { refusedSourceAddress } from '../../../lib/emulator/upload/source-address.js';
@@ -53,7 +53,7 @@ describe('emulator fidelity: from_url of private addresses', () => {
   });
 
   it('gives the official client the real error code', async () => {
-    await expectAsync(uploadFromUrl('http://192.168.0.20/photo.jpg', { publicKey: PUBLIC_KEY, baseURL: emulator.url })).toBeRejectedWith(
+    await expectAsync(officialFromUrl('http://192.168.0.20/photo.jpg', { publicKey: PUBLIC_KEY, baseURL: emulator.url })).toBeRejectedWith(
       jasmine.objectContaining({ code: 'URLHostPrivateIPForbiddenError', message: 'Only public IPs are allowed.' }),
     );
   });
