@@ -7,7 +7,8 @@ import type { Store } from '../state/store.js';
 import { parseRange } from './byte-range.js';
 import { contentDisposition, isActiveContent } from './content-disposition.js';
 import { parseCdnPath, type CdnTarget } from './cdn-path.js';
-import { refusedEffects } from './operations.js';
+import { notEmulatedOperation, refusedEffects } from './operations.js';
+import { notSupported } from '../not-supported.js';
 
 /** CDN routes: `/{uuid}/[-/effects/][filename]` and `/{group}/nth/{i}/[-/effects/][filename]`, GET and HEAD. */
 export function registerCdnRoutes({ router, store }: EmulatorContext): void {
@@ -32,6 +33,8 @@ async function serveFile(store: Store, { req, res, params }: RouteRequest): Prom
   if (!file || file.datetimeRemoved) throw new HttpError(404, 'Not Found');
   const refused = refusedEffects(target.effects, file.imageInfo !== null);
   if (refused) throw new HttpError(400, `Bad Request: ${refused}`);
+  const notEmulated = notEmulatedOperation(target.effects);
+  if (notEmulated) throw notSupported(`The CDN operation -/${notEmulated}/`);
 
   const etag = `"${file.uuid}-${file.size}"`;
   const headers: Record<string, string | number> = {

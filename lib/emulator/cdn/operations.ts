@@ -65,6 +65,14 @@ const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
   inline: { args: [FLAG], minArgs: 1, imageOnly: false },
 };
 
+/** Operations that answer something else than the file (JSON about it, a video): not emulated, answered 501. */
+const NOT_EMULATED = new Set(['json', 'main_colors', 'detect_faces', 'gif2video']);
+
+/** The first operation of `effects` the emulator cannot answer (see {@link NOT_EMULATED}), or null. */
+export function notEmulatedOperation(effects: string): string | null {
+  return effects.split('/-/').map((operation) => operation.split('/')[0] ?? '').find((name) => NOT_EMULATED.has(name)) ?? null;
+}
+
 /** Why the CDN refuses a chain of effects (`resize/200x/-/flip/`) on a file, or null when it takes it. */
 export function refusedEffects(effects: string, isImage: boolean): string | null {
   if (effects === '') return null;

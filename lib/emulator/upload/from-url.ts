@@ -8,7 +8,7 @@ import { UploadApiError } from './errors.js';
 import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
 import type { FromUrlTasks } from './from-url-tasks.js';
-import { validateMetadata } from './metadata.js';
+import { uploadMetadata } from './metadata.js';
 import { addUploadedFile } from './new-file.js';
 import { checkUploadSignature, requireProject } from './project-auth.js';
 import { refusedSourceAddress } from './source-address.js';
@@ -39,7 +39,7 @@ export function registerFromUrlRoutes({ router, store, limits, allowLoopbackSour
       const project = requireProject(store, params, 'pub_key');
       checkUploadSignature(project, params);
       const sourceUrl = await checkSourceUrl(params.get('source_url'), allowLoopbackSources);
-      const metadata = validateMetadata(params.metadata());
+      const metadata = uploadMetadata(params);
       const checkDuplicate = params.flag('check_URL_duplicates') ?? false;
       if (checkDuplicate) {
         const known = tasks.knownFile(project.publicKey, sourceUrl.href);

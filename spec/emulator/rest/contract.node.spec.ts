@@ -266,10 +266,10 @@ describe('emulator REST API v0.7 contract', () => {
       ['POST', '/addons/remove_bg/execute/'],
       ['GET', '/addons/uc_clamav_virus_scan/execute/status/?request_id=x'],
     ] as const) {
-      it(`answers ${method} ${path} with a clear 404`, async () => {
+      it(`answers ${method} ${path} with a 501 naming the feature`, async () => {
         const response = await rest(emulator.url, { method, path, body: method === 'POST' ? { paths: [] } : undefined });
-        expect(response.status).toBe(404);
-        expect((response.body as { detail: string }).detail).toMatch(/not supported by the emulator/);
+        expect(response.status).toBe(501);
+        expect((response.body as { detail: string }).detail).toMatch(/^(Document and video conversion|Add-ons) .* is not supported by the emulator\.$/);
       });
     }
   });
