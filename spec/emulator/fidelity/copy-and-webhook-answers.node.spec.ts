@@ -1,7 +1,8 @@
-import { copyFileToLocalStorage, createWebhook, UploadcareAuthSchema, WebhookEvent, type UserSettings } from '@uploadcare/rest-client';
+import { copyFileToLocalStorage, createWebhook, WebhookEvent, type UserSettings } from '@uploadcare/rest-client';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { addFile } from '../rest/support/fixtures.js';
-import { DEMO_KEYS, rest } from '../rest/support/signed-fetch.js';
+import { officialRestSettings } from '../rest/support/official-settings.js';
+import { rest } from '../rest/support/signed-fetch.js';
 
 /**
  * Answers shaped as the real service's recordings show them (pyuploadcare's cassettes): `POST /files/local_copy/` points
@@ -13,7 +14,7 @@ describe('emulator fidelity: local copy Location and webhook answers', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
-    settings = { authSchema: new UploadcareAuthSchema(DEMO_KEYS), apiBaseURL: `${emulator.url}/`, retryNetworkErrorMaxTimes: 0 };
+    settings = officialRestSettings(emulator.url);
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
-import { listOfFiles, paginate, UploadcareAuthSchema } from '@uploadcare/rest-client';
+import { listOfFiles, paginate } from '@uploadcare/rest-client';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { addFile } from '../rest/support/fixtures.js';
-import { DEMO_KEYS, rest } from '../rest/support/signed-fetch.js';
+import { officialRestSettings } from '../rest/support/official-settings.js';
+import { rest } from '../rest/support/signed-fetch.js';
 import { PUBLIC_KEY, postForm } from '../upload/upload-api-helpers.js';
 
 /**
@@ -39,7 +40,7 @@ describe('emulator fidelity: datetimes', () => {
   });
 
   it('lets the official REST client page through the links', async () => {
-    const settings = { authSchema: new UploadcareAuthSchema(DEMO_KEYS), apiBaseURL: `${emulator.url}/`, retryNetworkErrorMaxTimes: 0 };
+    const settings = officialRestSettings(emulator.url);
     const seen: string[] = [];
     for await (const page of paginate(listOfFiles)({ limit: 1 }, settings)) seen.push(...page.results.map((file) => file.uuid));
     expect(seen.length).toBe(emulator.store.filesOf(PUBLIC_KEY).filter((file) => !file.datetimeRemoved).length);

@@ -1,7 +1,8 @@
-import { updateMetadata, UploadcareAuthSchema } from '@uploadcare/rest-client';
+import { updateMetadata } from '@uploadcare/rest-client';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { addFile } from '../rest/support/fixtures.js';
-import { DEMO_KEYS, rest } from '../rest/support/signed-fetch.js';
+import { officialRestSettings } from '../rest/support/official-settings.js';
+import { rest } from '../rest/support/signed-fetch.js';
 
 /**
  * Setting a metadata key answers 200 whether the key is new or not: pyuploadcare's recording of a new key
@@ -29,7 +30,7 @@ describe('emulator fidelity: PUT /files/{uuid}/metadata/{key}/', () => {
 
   it('lets the official REST client set a new key', async () => {
     const file = await addFile(emulator);
-    const settings = { authSchema: new UploadcareAuthSchema(DEMO_KEYS), apiBaseURL: `${emulator.url}/`, retryNetworkErrorMaxTimes: 0 };
+    const settings = officialRestSettings(emulator.url);
     expect(await updateMetadata({ uuid: file.uuid, key: 'pet', value: 'dog' }, settings)).toBe('dog');
   });
 });

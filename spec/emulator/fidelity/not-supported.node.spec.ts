@@ -1,7 +1,8 @@
-import { AddonName, executeAddon, getTags, replaceTags, RestClientError, UploadcareAuthSchema, type UserSettings } from '@uploadcare/rest-client';
+import { AddonName, executeAddon, getTags, replaceTags, RestClientError, type UserSettings } from '@uploadcare/rest-client';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { addFile } from '../rest/support/fixtures.js';
-import { DEMO_KEYS, rest } from '../rest/support/signed-fetch.js';
+import { officialRestSettings } from '../rest/support/official-settings.js';
+import { rest } from '../rest/support/signed-fetch.js';
 import { PNG_3X2, PUBLIC_KEY, patternBytes, postForm } from '../upload/upload-api-helpers.js';
 
 /**
@@ -15,7 +16,7 @@ describe('emulator fidelity: features not emulated answer 501', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
-    settings = { authSchema: new UploadcareAuthSchema(DEMO_KEYS), apiBaseURL: `${emulator.url}/`, retryNetworkErrorMaxTimes: 0 };
+    settings = officialRestSettings(emulator.url);
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
-import { deleteFile, storeFile, storeFiles, UploadcareAuthSchema, type UserSettings } from '@uploadcare/rest-client';
+import { deleteFile, storeFile, storeFiles, type UserSettings } from '@uploadcare/rest-client';
 import { startEmulator, type RunningEmulator } from '../../../lib/emulator/server.js';
 import { addFile } from '../rest/support/fixtures.js';
-import { DEMO_KEYS, rest } from '../rest/support/signed-fetch.js';
+import { officialRestSettings } from '../rest/support/official-settings.js';
+import { rest } from '../rest/support/signed-fetch.js';
 
 /**
  * Storing a removed file stores it again, no longer removed, as the real service does: the official clients' suites
@@ -13,7 +14,7 @@ describe('emulator fidelity: storing a removed file', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
-    settings = { authSchema: new UploadcareAuthSchema(DEMO_KEYS), apiBaseURL: `${emulator.url}/`, retryNetworkErrorMaxTimes: 0 };
+    settings = officialRestSettings(emulator.url);
   });
 
   afterAll(async () => {
