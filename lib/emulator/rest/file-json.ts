@@ -1,3 +1,4 @@
+import { exifJson } from '../upload/content/exif.js';
 import type { FileRecord, ImageInfo } from '../state/records.js';
 import { formatDatetime, formatNullableDatetime } from './datetime.js';
 
@@ -50,7 +51,7 @@ function contentInfoJson(file: FileRecord): Record<string, unknown> {
   return info;
 }
 
-// The emulator reads an image's header only; what EXIF would tell (orientation, place, date, dpi) is "unknown".
+// The image header and its EXIF block (orientation, place, date, dpi: null where the image does not tell).
 function imageInfoJson(image: ImageInfo): Record<string, unknown> {
   return {
     format: image.format,
@@ -58,10 +59,7 @@ function imageInfoJson(image: ImageInfo): Record<string, unknown> {
     height: image.height,
     sequence: image.sequence ?? false,
     color_mode: image.colorMode ?? 'RGB',
-    orientation: null,
-    geo_location: null,
-    datetime_original: null,
-    dpi: null,
+    ...exifJson(image),
   };
 }
 
