@@ -1,3 +1,4 @@
+import { defaultCdnBase, LEGACY_CDN_BASE } from './cdn-base.js';
 import { rememberSecret } from './known-secrets.js';
 import { InvalidParamError } from './errors.js';
 import { warnIfSecretInBrowser } from './secret-key-warning.js';
@@ -29,7 +30,8 @@ export interface ResolvedUploadcareOptions {
 export const DEFAULT_OPTIONS = Object.freeze({
   restBase: 'https://api.uploadcare.com/',
   uploadBase: 'https://upload.uploadcare.com/',
-  cdnBase: 'https://ucarecdn.com/',
+  /** The CDN base without a public key; with one, the project's prefixed base ({@link defaultCdnBase}). */
+  cdnBase: LEGACY_CDN_BASE,
   apiVersion: '0.7',
   authScheme: 'signed' as AuthScheme,
   timeoutMs: 60_000,
@@ -61,12 +63,13 @@ export function resolveOptions(given?: UploadcareOptions): ResolvedUploadcareOpt
   if (authScheme !== 'signed' && authScheme !== 'simple') {
     throw new InvalidParamError(`authScheme must be 'signed' or 'simple', not ${describeValue(authScheme)}`);
   }
+  const publicKey = resolveKey('publicKey', options.publicKey);
   const resolved: ResolvedUploadcareOptions = Object.freeze({
-    publicKey: resolveKey('publicKey', options.publicKey),
+    publicKey,
     secretKey: resolveKey('secretKey', options.secretKey),
     restBase: resolveBase('restBase', options.restBase ?? DEFAULT_OPTIONS.restBase),
     uploadBase: resolveBase('uploadBase', options.uploadBase ?? DEFAULT_OPTIONS.uploadBase),
-    cdnBase: resolveBase('cdnBase', options.cdnBase ?? DEFAULT_OPTIONS.cdnBase),
+    cdnBase: resolveBase('cdnBase', options.cdnBase ?? defaultCdnBase(publicKey)),
     apiVersion: resolveApiVersion(options.apiVersion),
     authScheme,
     signatureResolver: resolveSignatureResolver(options.signatureResolver),

@@ -5,6 +5,7 @@
 export { version } from './version.js';
 export * from './errors.js';
 export * from './config.js';
+export { cdnPrefix, defaultCdnBase, LEGACY_CDN_BASE, PREFIXED_CDN_ZONE } from './cdn-base.js';
 export * from './conf.js';
 export { Uploadcare } from './client.js';
 export { UploadcareClient } from './core/client.js';

@@ -35,6 +35,8 @@ Options:
   --trusted-origin ORIGIN
                          a web page origin (http://127.0.0.1:4200) that may use the control API and
                          the demo signer too (repeatable; pages on this machine need it for nothing else)
+  --no-loopback-sources  refuse from_url sources on loopback too, as the real service does
+                         (private addresses are always refused; loopback is allowed by default)
 Faults (all scoped by --fault-path when given):
   --throttle-rate F      answer a fraction F (0..1) of requests with 429
   --throttle-count N     answer the first N requests with 429
@@ -73,6 +75,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(flags.project ? { projects: flags.project.map(project) } : {}),
     ...(flags.limit ? { limits: uploadLimits(flags.limit) } : {}),
     ...(flags['trusted-origin'] ? { trustedOrigins: flags['trusted-origin'].map(trustedOrigin) } : {}),
+    ...(flags['no-loopback-sources'] ? { allowLoopbackSources: false } : {}),
     faults: {
       rules: faultRules(flags),
       ...(flags['fault-seed'] === undefined ? {} : { seed: integer('--fault-seed', flags['fault-seed'], 0, 2 ** 32 - 1) }),
@@ -96,6 +99,7 @@ function parse(argv: readonly string[]) {
       project: { type: 'string', multiple: true },
       limit: { type: 'string', multiple: true },
       'trusted-origin': { type: 'string', multiple: true },
+      'no-loopback-sources': { type: 'boolean' },
       'throttle-rate': text,
       'throttle-count': text,
       'retry-after': text,

@@ -9,6 +9,8 @@ export interface EmulatorContext {
   readonly store: Store;
   /** The Upload API's size and count limits in force. */
   readonly limits: UploadLimits;
+  /** Whether `from_url` may download from loopback addresses (the real service refuses them; see EmulatorOptions). */
+  readonly allowLoopbackSources: boolean;
   /**
    * The origin for absolute URLs in an answer to `req`: the one the client used (its `Host` header), else the
    * emulator's listening origin, e.g. `http://127.0.0.1:8000` (known once the server listens).

@@ -29,6 +29,12 @@ export interface EmulatorOptions {
    * REST, the Upload API and the CDN without being listed; see docs/emulator.md, "Browsers".
    */
   readonly trustedOrigins?: readonly string[];
+  /**
+   * Whether `from_url` may download from loopback addresses (`127.x`, `::1`). Default true: local testing serves its
+   * sources there. The real service refuses them, as it refuses private addresses (which the emulator always refuses):
+   * false answers them `URLHostPrivateIPForbiddenError` too.
+   */
+  readonly allowLoopbackSources?: boolean;
 }
 
 export { EmulatorOptionError };

@@ -34,7 +34,8 @@ export type RouteMatch =
  * A minimal method + path router. Patterns are literal paths with `:name` segments
  * (matching one path segment) and an optional trailing `*name` (matching the rest).
  * Paths are matched as sent (percent-encoded) and each named segment is decoded once: decoding the whole path first
- * would decode `%25` twice and let an encoded `/` split a segment.
+ * would decode `%25` twice and let an encoded `/` split a segment. Runs of slashes match as one, as at the real service
+ * (its nginx merges them): pyuploadcare 4.0–6.2 create groups with `POST /group//`.
  */
 export class Router {
   private readonly routes: Route[] = [];
@@ -59,7 +60,8 @@ export class Router {
     return this;
   }
 
-  match(method: string, path: string): RouteMatch {
+  match(method: string, sentPath: string): RouteMatch {
+    const path = mergeSlashes(sentPath);
     const allowed: string[] = [];
     for (const route of this.routes) {
       const found = route.regex.exec(path);
@@ -78,4 +80,9 @@ export class Router {
     }
     return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
   }
+}
+
+/** `path` with every run of slashes made one (`/group//` is `/group/`). */
+export function mergeSlashes(path: string): string {
+  return path.replace(/\/{2,}/g, '/');
 }

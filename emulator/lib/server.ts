@@ -63,7 +63,7 @@ async function serve(
 
   const router = new Router();
   let origin = '';
-  const context: EmulatorContext = { router, store, limits, origin: (req) => requestOrigin(req, origin) };
+  const context: EmulatorContext = { router, store, limits, allowLoopbackSources: options.allowLoopbackSources ?? true, origin: (req) => requestOrigin(req, origin) };
   registerRoutes(context);
 
   const faults = new FaultController(options.faults);

@@ -25,7 +25,11 @@ export interface UploadcareOptions {
   readonly restBase?: string;
   /** Upload API base. Default `https://upload.uploadcare.com/`. */
   readonly uploadBase?: string;
-  /** CDN base. Default `https://ucarecdn.com/`. */
+  /**
+   * CDN base. Default: the project's own `https://<prefix>.ucarecd.net/`, derived from `publicKey` as Uploadcare does
+   * since September 2025 (see {@link defaultCdnBase}); `https://ucarecdn.com/` without a public key. Accounts created
+   * before then, whose files `ucarecdn.com` serves, set it to `https://ucarecdn.com/`.
+   */
   readonly cdnBase?: string;
   /** REST API version, sent in `Accept`. Default `0.7`. */
   readonly apiVersion?: string;

@@ -1,4 +1,5 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { defaultCdnBase } from '../../lib/cdn-base.js';
 import { conf, type SeedConf } from '../../lib/conf.js';
 import { File } from '../../lib/resources/file.js';
 import { FileGroup } from '../../lib/resources/file-group.js';
@@ -29,7 +30,9 @@ describe('seed examples', () => {
     conf.pubKey = '<your public key>';
     conf.secret = '<your private key>';
     const f = new File('6c5e9526-b0fe-4739-8975-72e8d5ee6342');
-    expect(f.cdnUrl).toBe('https://ucarecdn.com/6c5e9526-b0fe-4739-8975-72e8d5ee6342/');
+    // Since September 2025 a project's files are on its own subdomain, derived from the public key (the seed predates it).
+    expect(f.cdnUrl).toBe(`${defaultCdnBase('<your public key>')}6c5e9526-b0fe-4739-8975-72e8d5ee6342/`);
+    expect(new URL(f.cdnUrl).hostname).toMatch(/^[0-9a-z]{10}\.ucarecd\.net$/);
   });
 
   it('File takes a UUID or a CDN URL; print shows the CDN URL', () => {

@@ -7,6 +7,8 @@ import type { Store } from '../state/store.js';
 import { parseRange } from './byte-range.js';
 import { contentDisposition, isActiveContent } from './content-disposition.js';
 import { parseCdnPath, type CdnTarget } from './cdn-path.js';
+import { notEmulatedOperation, refusedEffects } from './operations.js';
+import { notSupported } from '../not-supported.js';
 
 /** CDN routes: `/{uuid}/[-/effects/][filename]` and `/{group}/nth/{i}/[-/effects/][filename]`, GET and HEAD. */
 export function registerCdnRoutes({ router, store }: EmulatorContext): void {
@@ -19,15 +21,20 @@ export function registerCdnRoutes({ router, store }: EmulatorContext): void {
 const notFound = (): HttpError => new HttpError(404, { detail: 'Not found.' });
 
 /**
- * Serves a file's original bytes (effects are accepted but not applied) with its Content-Type, an ETag,
- * `Accept-Ranges` and single-range requests (206, 416), and its name in `Content-Disposition` (a download for active
- * content: HTML, SVG, XML). Unknown and removed files are 404.
+ * Serves a file's original bytes with its Content-Type, an ETag, `Accept-Ranges` and single-range requests (206, 416),
+ * and its name in `Content-Disposition` (a download for active content: HTML, SVG, XML). Effects are checked as the
+ * real CDN checks them (400 for an unknown or malformed operation, or an image one on another file) but not applied.
+ * Unknown and removed files are 404.
  */
 async function serveFile(store: Store, { req, res, params }: RouteRequest): Promise<void> {
   const target = parseCdnPath(params['id'] ?? '', params['rest'] ?? '');
   if (!target) throw notFound();
   const file = resolve(store, target);
   if (!file || file.datetimeRemoved) throw new HttpError(404, 'Not Found');
+  const refused = refusedEffects(target.effects, file.imageInfo !== null);
+  if (refused) throw new HttpError(400, `Bad Request: ${refused}`);
+  const notEmulated = notEmulatedOperation(target.effects);
+  if (notEmulated) throw notSupported(`The CDN operation -/${notEmulated}/`);
 
   const etag = `"${file.uuid}-${file.size}"`;
   const headers: Record<string, string | number> = {

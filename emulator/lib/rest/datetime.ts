@@ -6,6 +6,14 @@ export function formatDatetime(date: Date): string {
   return `${date.toISOString().slice(0, 23)}000Z`;
 }
 
+/**
+ * A datetime as the REST API writes it in page links' `from`/`to`: microseconds and a `+00:00` offset
+ * (`from=2021-09-17T09%3A47%3A30.092729%2B00%3A00` in its recordings), not the `Z` of bodies.
+ */
+export function formatLinkDatetime(date: Date): string {
+  return `${formatDatetime(date).slice(0, -1)}+00:00`;
+}
+
 /** {@link formatDatetime}, or null for a missing date. */
 export function formatNullableDatetime(date: Date | null): string | null {
   return date ? formatDatetime(date) : null;

@@ -1,3 +1,4 @@
+import { exifJson } from '../upload/content/exif.js';
 import type { FileRecord, ImageInfo } from '../state/records.js';
 import { formatDatetime, formatNullableDatetime } from './datetime.js';
 
@@ -16,6 +17,11 @@ export function fileCdnUrl(origin: string, file: FileRecord): string {
   return `${origin}/${file.uuid}/${encodeURIComponent(file.filename.replace(/[^\p{L}\p{N}_.]/gu, ''))}`;
 }
 
+/** A file's REST URL (`url` in its JSON, `Location` of a copy). */
+export function fileRestUrl(origin: string, file: FileRecord): string {
+  return `${origin}/files/${file.uuid}/`;
+}
+
 /** A file as the REST API v0.7 describes it (the `file` schema). */
 export function fileJson(file: FileRecord, origin: string, options: FileJsonOptions = {}): Record<string, unknown> {
   const json: Record<string, unknown> = {
@@ -28,7 +34,7 @@ export function fileJson(file: FileRecord, origin: string, options: FileJsonOpti
     original_file_url: fileCdnUrl(origin, file),
     original_filename: file.filename,
     size: file.size,
-    url: `${origin}/files/${file.uuid}/`,
+    url: fileRestUrl(origin, file),
     uuid: file.uuid,
     variations: null,
     content_info: contentInfoJson(file),
@@ -45,7 +51,7 @@ function contentInfoJson(file: FileRecord): Record<string, unknown> {
   return info;
 }
 
-// The emulator reads an image's header only; what EXIF would tell (orientation, place, date, dpi) is "unknown".
+// The image header and its EXIF block (orientation, place, date, dpi: null where the image does not tell).
 function imageInfoJson(image: ImageInfo): Record<string, unknown> {
   return {
     format: image.format,
@@ -53,10 +59,7 @@ function imageInfoJson(image: ImageInfo): Record<string, unknown> {
     height: image.height,
     sequence: image.sequence ?? false,
     color_mode: image.colorMode ?? 'RGB',
-    orientation: null,
-    geo_location: null,
-    datetime_original: null,
-    dpi: null,
+    ...exifJson(image),
   };
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { authenticateRest } from '../auth/rest-auth.js';
 import type { EmulatorContext } from '../context.js';
 import { HttpError, readBody, sendJson } from '../http-util.js';
-import type { RouteHandler, RouteRequest } from '../router.js';
+import { mergeSlashes, type RouteHandler, type RouteRequest } from '../router.js';
 import type { ProjectConfig } from '../state/records.js';
 
 /** The media type every REST v0.7 request must accept. */
@@ -32,6 +32,8 @@ export interface RestCall {
 export interface RestAnswer {
   readonly status: number;
   readonly body?: unknown;
+  /** Headers besides Content-Type (a created file's `Location`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A REST route's logic, run after the version and authentication checks. */
@@ -42,31 +44,44 @@ function acceptsV07(req: IncomingMessage): boolean {
   return accept.split(',').some((type) => type.split(';')[0]?.trim().toLowerCase() === API_V07_MEDIA_TYPE);
 }
 
+/** The version's media type on answers, as the real service labels them (`Content-Type: application/vnd.uploadcare-v0.7+json`). */
+const V07_CONTENT_TYPE = { 'Content-Type': API_V07_MEDIA_TYPE };
+
 /**
  * Wraps a REST handler with what every REST route does first, in the real service's order: the version `Accept`
- * header (406), reading the body, authentication (401); then sends the handler's answer as JSON.
+ * header (406), reading the body, authentication (401); then sends the handler's answer as JSON. Once the version is
+ * agreed, every answer, error or not, is of its media type; the 406 is plain `application/json`.
  */
 export function restRoute(context: EmulatorContext, handler: RestHandler): RouteHandler {
-  return async ({ req, res, url, params }: RouteRequest) => {
-    if (!acceptsV07(req)) throw new HttpError(406, { detail: INVALID_ACCEPT_DETAIL });
-    const body = await readBody(req, MAX_REST_BODY);
-    const project = authenticateRest(
-      { method: req.method ?? 'GET', headers: req.headers, uri: req.url ?? '/', body },
-      (publicKey) => context.store.project(publicKey),
-    );
-    const answer = await handler({
-      req,
-      project,
-      params,
-      query: url.searchParams,
-      path: url.pathname,
-      body,
-      origin: context.origin(req),
-    });
-    if (answer.body === undefined) {
-      res.writeHead(answer.status).end();
-      return;
+  return async (request: RouteRequest) => {
+    if (!acceptsV07(request.req)) throw new HttpError(406, { detail: INVALID_ACCEPT_DETAIL });
+    try {
+      await serveRest(context, handler, request);
+    } catch (error) {
+      if (error instanceof HttpError && typeof error.body !== 'string') throw new HttpError(error.status, error.body, { ...error.headers, ...V07_CONTENT_TYPE });
+      throw error;
     }
-    sendJson(res, answer.status, answer.body);
   };
+}
+
+async function serveRest(context: EmulatorContext, handler: RestHandler, { req, res, url, params }: RouteRequest): Promise<void> {
+  const body = await readBody(req, MAX_REST_BODY);
+  const project = authenticateRest(
+    { method: req.method ?? 'GET', headers: req.headers, uri: req.url ?? '/', body },
+    (publicKey) => context.store.project(publicKey),
+  );
+  const answer = await handler({
+    req,
+    project,
+    params,
+    query: url.searchParams,
+    path: mergeSlashes(url.pathname),
+    body,
+    origin: context.origin(req),
+  });
+  if (answer.body === undefined) {
+    res.writeHead(answer.status, answer.headers).end();
+    return;
+  }
+  sendJson(res, answer.status, answer.body, { ...answer.headers, ...V07_CONTENT_TYPE });
 }

@@ -10,7 +10,10 @@ export function projectId(store: Store, projectKey: string): number {
   return store.projects().findIndex((project: ProjectConfig) => project.publicKey === projectKey) + 1;
 }
 
-/** A webhook as `/webhooks/` answers it (the `webhook` schema), signing secret included as on the real API. */
+/**
+ * A webhook as `/webhooks/` answers it, signing secret included, and no `version`: the real service's answers
+ * (pyuploadcare's recordings) carry none, whatever the `webhook` schema lists.
+ */
 export function webhookJson(webhook: WebhookRecord, store: Store): Record<string, unknown> {
   return {
     id: webhook.id,
@@ -20,7 +23,6 @@ export function webhookJson(webhook: WebhookRecord, store: Store): Record<string
     event: webhook.event,
     target_url: webhook.targetUrl,
     is_active: webhook.isActive,
-    version: WEBHOOK_VERSION,
     signing_secret: webhook.signingSecret,
   };
 }

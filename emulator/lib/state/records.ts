@@ -1,3 +1,4 @@
+import type { ExifDetails } from '../upload/content/exif.js';
 /** A project the emulator serves: the keys clients use and the settings that change its answers. */
 export interface ProjectConfig {
   readonly publicKey: string;
@@ -30,7 +31,7 @@ export interface FileRecord {
   readonly imageInfo: ImageInfo | null;
 }
 
-export interface ImageInfo {
+export interface ImageInfo extends ExifDetails {
   readonly width: number;
   readonly height: number;
   readonly format: string;

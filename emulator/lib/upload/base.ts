@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../context.js';
 import type { BlobRef } from '../state/blob-store.js';
 import { UploadApiError } from './errors.js';
 import { FormFailure, readForm } from './form.js';
-import { validateMetadata } from './metadata.js';
+import { uploadMetadata } from './metadata.js';
 import { addUploadedFile } from './new-file.js';
 import { checkNamedProject, checkUploadSignature, PUBLIC_KEY_FIELDS, requireProject } from './project-auth.js';
 import { uploadRoute } from './upload-route.js';
@@ -37,7 +37,7 @@ export function registerBaseRoute({ router, store, limits }: EmulatorContext): v
         received = form.files;
         const project = requireProject(store, params, 'UPLOADCARE_PUB_KEY');
         checkUploadSignature(project, params);
-        const metadata = validateMetadata(params.metadata());
+        const metadata = uploadMetadata(params);
         if (received.length === 0) throw new UploadApiError('FilesRequiredError');
         const answer: Record<string, string> = {};
         // Files leave `received` (the cleanup list) as soon as a record owns their blob.

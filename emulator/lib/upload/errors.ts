@@ -51,12 +51,15 @@ export const UPLOAD_ERRORS = {
   GroupIdRequiredError: [400, 'group_id is required.'],
   GroupNotFoundError: [404, 'group_id is invalid.'],
   HostnameNotFoundError: [400, 'Host does not exist.'],
+  URLHostPrivateIPForbiddenError: [400, 'Only public IPs are allowed.'],
   URLHostRequiredError: [400, 'No URL host supplied.'],
   URLParsingFailedError: [400, 'Failed to parse URL.'],
   URLRedirectsLimitExceededError: [400, 'Too many redirects.'],
   URLSchemeInvalidError: [400, 'Invalid URL scheme.'],
   URLSchemeRequiredError: [400, 'No URL scheme supplied.'],
   UploadAPIError: [500, 'Internal error.'],
+  // The emulator's own code: a feature of the real service it does not provide (docs/emulator.md).
+  EmulatorFeatureNotSupportedError: [501, '%s is not supported by the emulator.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** One of the Upload API error codes the emulator uses. */
@@ -76,10 +79,14 @@ export class UploadApiError extends Error {
     this.status = status;
   }
 
-  /** The HTTP answer: the JSON envelope with `jsonerrors=1`, the bare message as text otherwise. */
+  /**
+   * The HTTP answer: with `jsonerrors=1`, HTTP 200 carrying the JSON envelope (its `status_code` the error's status),
+   * as the real service answers: browsers' transports cannot read the body of a refused cross-origin answer, so the
+   * official browser client asks for it this way; without, the error's status and the bare message as text.
+   */
   toHttpError(json: boolean): HttpError {
     if (!json) return new HttpError(this.status, this.message);
-    return new HttpError(this.status, {
+    return new HttpError(200, {
       error: { status_code: this.status, content: this.message, error_code: this.code },
     });
   }

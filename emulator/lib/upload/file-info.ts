@@ -1,3 +1,4 @@
+import { exifJson } from './content/exif.js';
 import type { FileRecord, ImageInfo } from '../state/records.js';
 
 /** An image's `image_info`, as both the Upload API and REST API v0.7 spell it. */
@@ -7,9 +8,9 @@ export interface ImageInfoJson {
   readonly format: string;
   readonly height: number;
   readonly width: number;
-  readonly geo_location: null;
-  readonly datetime_original: null;
-  readonly dpi: null;
+  readonly geo_location: { readonly latitude: number; readonly longitude: number } | null;
+  readonly datetime_original: string | null;
+  readonly dpi: readonly [number, number] | null;
   readonly sequence: boolean;
 }
 
@@ -61,17 +62,18 @@ export function uploadFileInfoJson(file: FileRecord): UploadFileInfoJson {
   };
 }
 
-/** `image_info` from what the header sniffer found; EXIF-derived fields are not read, hence null. */
+/** `image_info` from what the header reader found, EXIF included (null where the image does not tell). */
 export function imageInfoJson(info: ImageInfo): ImageInfoJson {
+  const exif = exifJson(info);
   return {
     color_mode: info.colorMode ?? 'RGB',
-    orientation: null,
+    orientation: exif.orientation,
     format: info.format,
     height: info.height,
     width: info.width,
-    geo_location: null,
-    datetime_original: null,
-    dpi: null,
+    geo_location: exif.geo_location,
+    datetime_original: exif.datetime_original,
+    dpi: exif.dpi,
     sequence: info.sequence ?? false,
   };
 }

@@ -8,9 +8,10 @@ import { UploadApiError } from './errors.js';
 import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
 import type { FromUrlTasks } from './from-url-tasks.js';
-import { validateMetadata } from './metadata.js';
+import { uploadMetadata } from './metadata.js';
 import { addUploadedFile } from './new-file.js';
 import { checkUploadSignature, requireProject } from './project-auth.js';
+import { refusedSourceAddress } from './source-address.js';
 import { openSource } from './source-download.js';
 import { sourceFilename } from './source-filename.js';
 import { uploadRoute } from './upload-route.js';
@@ -29,7 +30,7 @@ interface FromUrlRequest {
 }
 
 /** `POST /from_url/` (a background download into the blob store) and `GET|POST /from_url/status/`. */
-export function registerFromUrlRoutes({ router, store, limits }: EmulatorContext, tasks: FromUrlTasks): void {
+export function registerFromUrlRoutes({ router, store, limits, allowLoopbackSources }: EmulatorContext, tasks: FromUrlTasks): void {
   router.add(
     'POST',
     '/from_url/',
@@ -37,8 +38,8 @@ export function registerFromUrlRoutes({ router, store, limits }: EmulatorContext
       await readForm(req, params, limits);
       const project = requireProject(store, params, 'pub_key');
       checkUploadSignature(project, params);
-      const sourceUrl = await checkSourceUrl(params.get('source_url'));
-      const metadata = validateMetadata(params.metadata());
+      const sourceUrl = await checkSourceUrl(params.get('source_url'), allowLoopbackSources);
+      const metadata = uploadMetadata(params);
       const checkDuplicate = params.flag('check_URL_duplicates') ?? false;
       if (checkDuplicate) {
         const known = tasks.knownFile(project.publicKey, sourceUrl.href);
@@ -87,8 +88,11 @@ export function registerFromUrlRoutes({ router, store, limits }: EmulatorContext
   router.add('POST', '/from_url/status/', status);
 }
 
-/** The Upload API's checks of `source_url`, up to the host resolving (loopback included). */
-async function checkSourceUrl(text: string | undefined): Promise<URL> {
+/**
+ * The Upload API's checks of `source_url`, up to the host resolving to public addresses only, as the real service
+ * checks before it answers; loopback sources are allowed when `allowLoopback` (local testing needs them).
+ */
+async function checkSourceUrl(text: string | undefined, allowLoopback: boolean): Promise<URL> {
   if (!text) throw new UploadApiError('SourceURLRequiredError');
   let url: URL;
   try {
@@ -98,10 +102,14 @@ async function checkSourceUrl(text: string | undefined): Promise<URL> {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UploadApiError('URLSchemeInvalidError');
   if (!url.hostname) throw new UploadApiError('URLHostRequiredError');
+  let addresses: { address: string }[];
   try {
-    await lookup(url.hostname.replace(/^\[(.*)\]$/, '$1'));
+    addresses = await lookup(url.hostname.replace(/^\[(.*)\]$/, '$1'), { all: true });
   } catch {
     throw new UploadApiError('HostnameNotFoundError');
+  }
+  if (addresses.some(({ address }) => refusedSourceAddress(address, allowLoopback) !== null)) {
+    throw new UploadApiError('URLHostPrivateIPForbiddenError');
   }
   return url;
 }

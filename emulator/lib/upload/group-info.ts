@@ -1,3 +1,4 @@
+import { formatDatetime, formatNullableDatetime } from '../rest/datetime.js';
 import type { GroupRecord } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { uploadFileInfoJson, type UploadFileInfoJson } from './file-info.js';
@@ -18,8 +19,8 @@ export interface UploadGroupInfoJson {
 export function uploadGroupInfoJson(group: GroupRecord, store: Store, origin: string): UploadGroupInfoJson {
   return {
     id: group.id,
-    datetime_created: group.datetimeCreated.toISOString(),
-    datetime_stored: group.datetimeStored?.toISOString() ?? null,
+    datetime_created: formatDatetime(group.datetimeCreated),
+    datetime_stored: formatNullableDatetime(group.datetimeStored),
     files_count: group.files.length,
     cdn_url: `${origin}/${group.id}/`,
     url: `${origin}/groups/${group.id}/`,

@@ -1,4 +1,5 @@
 import { UploadApiError } from './errors.js';
+import type { RequestParams } from './params.js';
 
 /** The Upload API's limits on `metadata[key]=value` fields. */
 export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 64, maxValueLength: 512 } as const;
@@ -24,4 +25,13 @@ export function validateMetadata(metadata: Readonly<Record<string, string>>): Re
     if (value.includes('\0')) throw new UploadApiError('FileMetadataValueForbiddenError', key);
   }
   return metadata;
+}
+
+/**
+ * An upload's metadata fields, checked. An upload asking for file tags (`tags`) is refused with a 501 naming the
+ * feature (not emulated yet) rather than stored untagged without a word.
+ */
+export function uploadMetadata(params: RequestParams): Readonly<Record<string, string>> {
+  if (params.get('tags') !== undefined) throw new UploadApiError('EmulatorFeatureNotSupportedError', 'File tags (`tags`)');
+  return validateMetadata(params.metadata());
 }

@@ -5,7 +5,7 @@ import { BlobStoreFullError, type BlobRef } from '../state/blob-store.js';
 import { UploadApiError } from './errors.js';
 import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
-import { validateMetadata } from './metadata.js';
+import { uploadMetadata } from './metadata.js';
 import { MULTIPART_LIMITS, type MultipartSessions } from './multipart-sessions.js';
 import { addUploadedFile } from './new-file.js';
 import type { RequestParams } from './params.js';
@@ -43,7 +43,7 @@ export function registerMultipartRoutes({ router, store, origin, limits }: Emula
         partSize,
         contentType: params.get('content_type'),
         store: params.get('UPLOADCARE_STORE'),
-        metadata: validateMetadata(params.metadata()),
+        metadata: uploadMetadata(params),
       });
       const uuid = session.plan.uuid;
       return { uuid, parts: Array.from({ length: session.partCount }, (_, i) => sessions.partUrl(origin(req), uuid, i)) };

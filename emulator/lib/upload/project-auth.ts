@@ -30,13 +30,14 @@ export function uploadSignature(secretKey: string, expire: string | number): str
 }
 
 /**
- * Checks `signature` + `expire` when the project requires signed uploads, or when the request carries a
- * signature anyway (the real service verifies what it is given).
+ * Checks `signature` + `expire` when the project requires signed uploads, and only then: the real service ignores a
+ * signature, expired or wrong, on a project that does not (its recordings accept pyuploadcare 4.0–4.1's default
+ * `expire=60`, a moment of 1970).
  */
 export function checkUploadSignature(project: ProjectConfig, params: RequestParams, now = Date.now()): void {
+  if (!project.requireSignedUploads) return;
   const signature = params.get('signature');
   const expire = params.get('expire');
-  if (!project.requireSignedUploads && !signature) return;
   if (!signature) throw new UploadApiError('SignatureRequiredError');
   if (!expire) throw new UploadApiError('SignatureExpirationRequiredError');
   if (!/^\d+$/.test(expire)) throw new UploadApiError('SignatureExpirationInvalidError');

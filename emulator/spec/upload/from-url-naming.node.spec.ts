@@ -72,7 +72,7 @@ describe('emulator from_url file names', () => {
   it('names a file fetched from an emulator CDN URL after the original, not "original"', async () => {
     const original = await upload('two-of-them.txt', 'text/plain');
     expect(await nameOfUploadFrom(`${emulator.url}/${original}/`)).toBe('two-of-them.txt');
-    expect(await nameOfUploadFrom(`${emulator.url}/${original}/-/resize/10x/renamed.txt`)).toBe('renamed.txt');
+    expect(await nameOfUploadFrom(`${emulator.url}/${original}/-/inline/yes/renamed.txt`)).toBe('renamed.txt');
   });
 
   it('writes original_file_url\'s name part as the real service does, original_filename as uploaded', async () => {

@@ -1,4 +1,4 @@
-import { formatDatetime } from '../datetime.js';
+import { formatLinkDatetime } from '../datetime.js';
 import { datetimeParam, limitParam, offsetParam } from '../params.js';
 import { firstAtOrPast, type TimeView } from './time-view.js';
 
@@ -52,7 +52,7 @@ function linkCursor<T>(view: TimeView<T>, index: number, direction: 'asc' | 'des
   // The position just past the last item has no item of its own: anchor it on the last one.
   const time = view.timeOf(view.at(Math.min(index, view.length - 1)));
   const offset = index - firstAtOrPast(view, time, direction);
-  return { [name]: formatDatetime(new Date(time)), offset: String(offset) };
+  return { [name]: formatLinkDatetime(new Date(time)), offset: String(offset) };
 }
 
 /** An absolute page link on the emulator's origin: the request's query with the cursor replaced. */

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../../context.js';
 import type { FileRecord } from '../../state/records.js';
 import { jsonObjectBody } from '../body.js';
-import { fileCopyJson } from '../file-json.js';
+import { fileCopyJson, fileRestUrl } from '../file-json.js';
 import { checkMetadata } from '../metadata-rules.js';
 import { badRequest, parseBoolean } from '../params.js';
 import { restRoute, type RestCall } from '../rest-route.js';
@@ -54,7 +54,8 @@ export function registerCopyRoutes(context: EmulatorContext): void {
         appdata: null,
         source: source.effects ? `${file.uuid}/-/${source.effects}` : file.uuid,
       });
-      return { status: 201, body: { type: 'file', result: fileCopyJson(copy, call.origin) } };
+      // The new file's REST URL, as the real service points to it.
+      return { status: 201, body: { type: 'file', result: fileCopyJson(copy, call.origin) }, headers: { Location: fileRestUrl(call.origin, copy) } };
     }),
   );
 

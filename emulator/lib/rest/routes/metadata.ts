@@ -33,11 +33,11 @@ export function registerMetadataRoutes(context: EmulatorContext): void {
       const file = projectFile(context, call);
       const key = checkMetadataKey(call.params['key'] ?? '');
       const value = checkMetadataValue(jsonBody(call));
-      const created = !Object.hasOwn(file.metadata, key);
       const metadata = { ...file.metadata, [key]: value };
       checkMetadataCount(metadata);
       store.updateFile(file.uuid, { metadata });
-      return { status: created ? 201 : 200, body: value };
+      // 200 for a new key as for a changed one: the real service's answer (its recordings), not the OpenAPI's 201.
+      return { status: 200, body: value };
     }),
   );
 

@@ -3,7 +3,7 @@ import type { FileRecord } from '../../state/records.js';
 import type { Store } from '../../state/store.js';
 import { jsonBody } from '../body.js';
 import { fileJson } from '../file-json.js';
-import { badRequest, notFound } from '../params.js';
+import { badRequest } from '../params.js';
 import { restRoute, type RestAnswer, type RestCall } from '../rest-route.js';
 import { isUuid } from '../uuid.js';
 import { projectFile } from './files.js';
@@ -11,9 +11,12 @@ import { projectFile } from './files.js';
 /** The most UUIDs one batch request may name. */
 export const MAX_BATCH_UUIDS = 100;
 
-/** Stores a file (again: `datetime_stored` is the last store request). Removed files cannot be stored. */
+/**
+ * Stores a file (again: `datetime_stored` is the last store request). A removed file is stored again, no longer
+ * removed, as the real service does (the official clients' suites restore their fixtures this way).
+ */
 function storeFile(store: Store, file: FileRecord): FileRecord {
-  return store.updateFile(file.uuid, { datetimeStored: new Date() });
+  return store.updateFile(file.uuid, { datetimeStored: new Date(), datetimeRemoved: null });
 }
 
 /** Removes a file; removing a removed file changes nothing. */
@@ -49,9 +52,7 @@ export function registerStorageRoutes(context: EmulatorContext): void {
   router.add(
     'PUT',
     '/files/storage/',
-    restRoute(context, (call) =>
-      batchAnswer(call, (file) => (file.datetimeRemoved ? 'File is removed' : storeFile(store, file))),
-    ),
+    restRoute(context, (call) => batchAnswer(call, (file) => storeFile(store, file))),
   );
 
   router.add(
@@ -63,11 +64,7 @@ export function registerStorageRoutes(context: EmulatorContext): void {
   router.add(
     'PUT',
     '/files/:uuid/storage/',
-    restRoute(context, (call) => {
-      const file = projectFile(context, call);
-      if (file.datetimeRemoved) throw notFound();
-      return { status: 200, body: fileJson(storeFile(store, file), call.origin) };
-    }),
+    restRoute(context, (call) => ({ status: 200, body: fileJson(storeFile(store, projectFile(context, call)), call.origin) })),
   );
 
   router.add(

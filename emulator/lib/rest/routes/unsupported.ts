@@ -1,24 +1,28 @@
 import type { EmulatorContext } from '../../context.js';
-import { notFound } from '../params.js';
+import { notSupported } from '../../not-supported.js';
 import { restRoute } from '../rest-route.js';
+import { projectFile } from './files.js';
 
 const FEATURES = [
-  { prefix: '/convert/', name: 'Document and video conversion' },
-  { prefix: '/addons/', name: 'Add-ons' },
+  { pattern: '/convert/*rest', name: 'Document and video conversion (/convert/...)' },
+  { pattern: '/addons/*rest', name: 'Add-ons (/addons/...)' },
+  { pattern: '/files/:uuid/tags/*rest', name: 'File tags (/files/{uuid}/tags/)' },
 ] as const;
 
 /**
- * Conversions and add-ons: authenticated like any REST call, then a clear 404, never a fake success, so a client
- * under test learns at once that the emulator cannot stand in for them.
+ * Conversions, add-ons and file tags: authenticated like any REST call (a file's tags for a file of the project), then
+ * a 501 naming the feature, never a fake success, so a client under test learns at once that the emulator cannot
+ * stand in for them.
  */
 export function registerUnsupportedRoutes(context: EmulatorContext): void {
-  for (const { prefix, name } of FEATURES) {
+  for (const { pattern, name } of FEATURES) {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
       context.router.add(
         method,
-        `${prefix}*rest`,
-        restRoute(context, () => {
-          throw notFound(`${name} (${prefix}...) is not supported by the emulator.`);
+        pattern,
+        restRoute(context, (call) => {
+          if (call.params['uuid'] !== undefined) projectFile(context, call);
+          throw notSupported(name);
         }),
       );
     }

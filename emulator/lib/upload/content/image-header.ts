@@ -1,3 +1,4 @@
+import { readExif, type ExifDetails } from './exif.js';
 import type { ImageInfo } from '../../state/records.js';
 
 /**
@@ -39,7 +40,9 @@ function readPng(bytes: Uint8Array, view: DataView): ImageInfo | null {
 
 const JPEG_COLOR_MODES: Readonly<Record<number, string>> = { 1: 'L', 3: 'RGB', 4: 'CMYK' };
 
+/** A JPEG's size and colour mode (its start of frame), with what its EXIF block (APP1) or JFIF density (APP0) tell. */
 function readJpeg(bytes: Uint8Array, view: DataView): ImageInfo | null {
+  let details: ExifDetails = {};
   let offset = 2;
   while (offset + 4 <= bytes.length) {
     if (view.getUint8(offset) !== 0xff) return null;
@@ -53,16 +56,30 @@ function readJpeg(bytes: Uint8Array, view: DataView): ImageInfo | null {
       continue;
     }
     const length = view.getUint16(offset + 2);
+    if (marker === 0xe1 && ascii(bytes, offset + 4, 6) === 'Exif\0\0') {
+      details = { ...details, ...readExif(bytes.subarray(offset + 10, Math.min(bytes.length, offset + 2 + length))) };
+    }
+    if (marker === 0xe0 && ascii(bytes, offset + 4, 5) === 'JFIF\0' && details.dpi === undefined) details = { ...details, ...jfifDpi(view, offset) };
     const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isStartOfFrame) {
       const height = view.getUint16(offset + 5);
       const width = view.getUint16(offset + 7);
       const colorMode = JPEG_COLOR_MODES[view.getUint8(offset + 9)] ?? 'RGB';
-      return { format: 'JPEG', width, height, colorMode, sequence: false };
+      return { format: 'JPEG', width, height, colorMode, sequence: false, ...details };
     }
     offset += 2 + length;
   }
   return null;
+}
+
+/** Dots per inch of a JFIF header whose density unit is inches (1) or centimetres (2); none for a bare aspect ratio (0). */
+function jfifDpi(view: DataView, segment: number): Pick<ExifDetails, 'dpi'> {
+  if (segment + 16 > view.byteLength) return {};
+  const unit = view.getUint8(segment + 11);
+  const [x, y] = [view.getUint16(segment + 12), view.getUint16(segment + 14)];
+  if (unit === 1) return { dpi: [x, y] };
+  if (unit === 2) return { dpi: [Math.round(x * 2.54), Math.round(y * 2.54)] };
+  return {};
 }
 
 function readGif(bytes: Uint8Array, view: DataView): ImageInfo {

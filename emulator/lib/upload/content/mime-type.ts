@@ -38,14 +38,15 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
 const GENERIC = 'application/octet-stream';
 
 /**
- * A file's MIME type: recognised from its first bytes, else the content type the uploader gave (unless
- * generic), else from the filename's extension, else `application/octet-stream`.
+ * A file's MIME type: the content type the uploader gave, as the real service keeps it (PNG bytes declared
+ * `image/jpeg` stay `image/jpeg`); when none was given or it is generic (`application/octet-stream`), recognised from
+ * the first bytes, else from the filename's extension, else `application/octet-stream`.
  */
 export function detectMimeType(head: Uint8Array, givenType: string | undefined, filename: string): string {
-  const sniffed = MAGIC.find((entry) => entry.test(head));
-  if (sniffed) return sniffed.mime;
   const given = givenType?.split(';')[0]?.trim().toLowerCase();
   if (given && given !== GENERIC && /^[\w.+-]+\/[\w.+-]+$/.test(given)) return given;
+  const sniffed = MAGIC.find((entry) => entry.test(head));
+  if (sniffed) return sniffed.mime;
   const extension = /\.([^.]+)$/.exec(filename)?.[1]?.toLowerCase();
   return (extension && BY_EXTENSION[extension]) || GENERIC;
 }

@@ -65,8 +65,9 @@ describe('image header sniffer', () => {
 });
 
 describe('MIME type detection', () => {
-  it('prefers magic bytes, then a specific declared type, then the extension', () => {
-    expect(detectMimeType(png(1, 1, 2), 'text/plain', 'a.txt')).toBe('image/png');
+  it('prefers a specific declared type, then magic bytes, then the extension', () => {
+    expect(detectMimeType(png(1, 1, 2), 'text/plain', 'a.txt')).toBe('text/plain');
+    expect(detectMimeType(png(1, 1, 2), 'application/octet-stream', 'a.txt')).toBe('image/png');
     expect(detectMimeType(bytes('%PDF-1.7'), undefined, 'doc')).toBe('application/pdf');
     expect(detectMimeType(bytes('plain'), 'text/csv; charset=utf-8', 'x.bin')).toBe('text/csv');
     expect(detectMimeType(bytes('plain'), 'application/octet-stream', 'notes.txt')).toBe('text/plain');
