@@ -1,4 +1,4 @@
-import { defer, endWith, ignoreElements, map, type Observable, tap, throwError } from 'rxjs';
+import { defer, endWith, ignoreElements, map, type Observable, switchMap, tap, throwError } from 'rxjs';
 import type { UploadcareClient } from '../core/client.js';
 import { restCall } from './rest-call.js';
 import { clientOrDefault } from '../conf.js';
@@ -12,9 +12,11 @@ import { InfoCache } from './info-cache.js';
 import { checkMetadataKey, checkMetadataRecord, checkMetadataValue } from './metadata.js';
 import { isUuid } from './uuid.js';
 import type { UploadEvent } from '../upload/events.js';
-import type { FileFromUrl, FromUrlWaitOptions } from '../upload/file-from-url.js';
-import { uploadFromUrl, uploadFromUrlSync } from '../upload/from-url.js';
-import type { FromUrlOptions } from '../upload/from-url-options.js';
+import { FROM_URL_WAIT_KEYS, FromUrlUpload, type FromUrlWaitOptions } from '../upload/from-url-upload.js';
+import { FROM_URL_OPTION_KEYS, type FromUrlOptions } from '../upload/from-url-options.js';
+import { requestFromUrl } from '../upload/from-url-request.js';
+import { toFile } from '../upload/to-file.js';
+import type { UploadFileInfo } from '../upload/upload-api.js';
 import type { UploadOptions } from '../upload/options.js';
 import type { UploadInput } from '../upload/source.js';
 import { completeEvent } from '../upload/events.js';
@@ -80,13 +82,22 @@ export class File {
   }
 
   /** Asks the service to fetch `url`; emits the {@link FileFromUrl} to follow it. See {@link uploadFromUrl}. */
-  static uploadFromUrl(url: string, options?: FromUrlOptions, client?: UploadcareClient): Observable<FileFromUrl> {
-    return uploadFromUrl(url, options, client);
+  static uploadFromUrl(url: string, options: FromUrlOptions = {}, client?: UploadcareClient): Observable<FileFromUrl> {
+    return requestFromUrl(url, options, client, {
+      token: (token) => new FileFromUrl(token, client),
+      duplicate: (info) => FileFromUrl.completed(info, client),
+    });
   }
 
   /** Uploads from `url` and waits: emits the File once uploaded (and ready, with `untilReady`). See {@link uploadFromUrlSync}. */
   static uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: UploadcareClient): Observable<File> {
-    return uploadFromUrlSync(url, options, client);
+    return defer(() => {
+      const { timeout, interval, untilReady, ...upload } = checkOptions('upload options', options, [...FROM_URL_OPTION_KEYS, ...FROM_URL_WAIT_KEYS]);
+      return File.uploadFromUrl(url, upload, client).pipe(
+        switchMap((started) => started.wait({ timeout, interval, untilReady })),
+        toFile(),
+      );
+    });
   }
 
   /** The client this file talks through. */
@@ -333,5 +344,28 @@ function fileOfExactUuid(uuid: unknown, client: UploadcareClient | undefined): F
     return file.uuid === uuid ? file : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * An upload from URL in progress, known by its token (`File.uploadFromUrl` makes one); its files are {@link File}s.
+ * Defined here, beside File, since each makes the other. See {@link FromUrlUpload} for what it does.
+ */
+export class FileFromUrl extends FromUrlUpload<File> {
+  /**
+   * @param token the token `from_url/` answered.
+   * @param client the client to use; default {@link defaultClient}, looked up at each use.
+   */
+  constructor(token: string, client?: UploadcareClient) {
+    super(token, client);
+  }
+
+  /** An upload that was over before it started: the service already had the file (`check_URL_duplicates`). */
+  static completed(info: UploadFileInfo, client?: UploadcareClient): FileFromUrl {
+    return new FileFromUrl('completed', client).settleAsDuplicate(info);
+  }
+
+  protected makeFile(uuid: string, client: UploadcareClient | undefined): File {
+    return new File(uuid, client);
   }
 }
