@@ -11,7 +11,7 @@ import { parseFileReference } from './file-reference.js';
 import { InfoCache } from './info-cache.js';
 import { checkMetadataKey, checkMetadataRecord, checkMetadataValue } from './metadata.js';
 import { isUuid } from './uuid.js';
-import type { UploadEvent } from '../upload/events.js';
+import type { UploadEvent } from '../upload/upload-events.js';
 import { FROM_URL_WAIT_KEYS, FromUrlUpload, type FromUrlWaitOptions } from '../upload/from-url-upload.js';
 import { FROM_URL_OPTION_KEYS, type FromUrlOptions } from '../upload/from-url-options.js';
 import { requestFromUrl } from '../upload/from-url-request.js';
@@ -19,7 +19,7 @@ import { toFile } from '../upload/to-file.js';
 import type { UploadFileInfo } from '../upload/upload-api.js';
 import type { UploadOptions } from '../upload/options.js';
 import type { UploadInput } from '../upload/source.js';
-import { completeEvent } from '../upload/events.js';
+import { completeEvent } from '../upload/upload-events.js';
 import { uploadFileToUuid } from '../upload/upload-to-uuid.js';
 
 /** Replaces the cached info of a File (for batch operations that learn a file's new state). */
@@ -77,7 +77,7 @@ export class File {
    * for just the File. Direct below 10 MiB, multipart above; see {@link uploadFile}. In Node, `fromPath(path)` and
    * `fromStream(stream, { size })` make sources of files and streams.
    */
-  static upload(input: UploadInput, options?: UploadOptions, client?: UploadcareClient): Observable<UploadEvent> {
+  static upload(input: UploadInput, options?: UploadOptions, client?: UploadcareClient): Observable<UploadEvent<File>> {
     return uploadFileToUuid(input, options, client).pipe(map((event) => (event.type === 'complete' ? completeEvent(new File(event.file, client)) : event)));
   }
 

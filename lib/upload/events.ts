@@ -1,33 +1,10 @@
 import type { File } from '../resources/file.js';
+import type { UploadCompleteEvent as CompleteEventOf, UploadEvent as UploadEventOf } from './upload-events.js';
 
-/** Bytes sent so far, Angular `HttpEvent`-style. `total` is null when the size is not known. */
-export interface UploadProgressEvent {
-  readonly type: 'progress';
-  /** Bytes sent so far; never decreases, ends at `total`. */
-  readonly done: number;
-  readonly total: number | null;
-}
+export { completeEvent, isUploadComplete, progressEvent, type UploadProgressEvent } from './upload-events.js';
 
-/** The upload has landed: the last event of an upload. */
-export interface UploadCompleteEvent<T = File> {
-  readonly type: 'complete';
-  readonly file: T;
-}
+/** The upload has landed: the last event of an upload; its `file` is a {@link File} unless said otherwise. */
+export type UploadCompleteEvent<T = File> = CompleteEventOf<T>;
 
-/** What an upload Observable emits: progress ticks, then exactly one `complete`. */
-export type UploadEvent<T = File> = UploadProgressEvent | UploadCompleteEvent<T>;
-
-/** Builds a progress event. */
-export function progressEvent(done: number, total: number | null): UploadProgressEvent {
-  return { type: 'progress', done, total };
-}
-
-/** Builds the final event of an upload. */
-export function completeEvent<T>(file: T): UploadCompleteEvent<T> {
-  return { type: 'complete', file };
-}
-
-/** True for the final event of an upload. */
-export function isUploadComplete<T>(event: { readonly type: string }): event is UploadCompleteEvent<T> {
-  return typeof event === 'object' && event !== null && event.type === 'complete';
-}
+/** What an upload Observable emits: progress ticks, then exactly one `complete` (with a {@link File} by default). */
+export type UploadEvent<T = File> = UploadEventOf<T>;

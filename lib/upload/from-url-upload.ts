@@ -4,7 +4,7 @@ import { clientOrDefault } from '../conf.js';
 import { InvalidParamError, UploadError } from '../errors.js';
 import { InfoCache } from '../resources/info-cache.js';
 import { isUuid } from '../resources/uuid.js';
-import { completeEvent, type UploadCompleteEvent } from './events.js';
+import { completeEvent, type UploadCompleteEvent } from './upload-events.js';
 import { pollUntil, type PollTiming } from './poll.js';
 import { checkOptions, optionKeys } from '../options/check-options.js';
 import type { FromUrlStatusAnswer, UploadFileInfo } from './upload-api.js';

@@ -1,5 +1,5 @@
 import { filter, map, type OperatorFunction } from 'rxjs';
-import { isUploadComplete, type UploadCompleteEvent } from './events.js';
+import { isUploadComplete, type UploadCompleteEvent } from './upload-events.js';
 
 /**
  * Keeps only what an upload produced: `upload(src).pipe(toFile())` emits the File once and completes.

@@ -2,7 +2,7 @@ import { defer, finalize, forkJoin, from, map, mergeMap, Observable, switchMap, 
 import type { UploadcareClient } from '../core/client.js';
 import { clientOrDefault } from '../conf.js';
 import { InvalidParamError } from '../errors.js';
-import { progressEvent, type UploadProgressEvent } from './events.js';
+import { progressEvent, type UploadProgressEvent } from './upload-events.js';
 import { requestGroup } from './group-request.js';
 import { checkUploadOptions, type UploadOptions } from './options.js';
 import { uploadSignatureFor } from './signature.js';

@@ -2,7 +2,7 @@ import { defer, Observable, switchMap, type Subscriber } from 'rxjs';
 import type { UploadcareClient } from '../core/client.js';
 import { clientOrDefault } from '../conf.js';
 import { directUpload } from './direct.js';
-import { completeEvent, progressEvent, type UploadEvent } from './events.js';
+import { completeEvent, progressEvent, type UploadEvent } from './upload-events.js';
 import { multipartUpload } from './multipart.js';
 import { checkUploadOptions, commonFields, storeField, type UploadOptions } from './options.js';
 import { resolveUploadPolicy, type UploadPolicy } from './policy.js';
