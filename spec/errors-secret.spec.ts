@@ -4,28 +4,12 @@ import type { UploadcareOptions } from '../lib/config.js';
 import { UploadcareException } from '../lib/errors.js';
 import type { ScriptedResponse } from './support/script-server.js';
 import { enqueue, resetScript, scriptBase } from './transport/script.js';
+import { reachableText } from './support/reachable-text.js';
 
 // Every kind of error the transport raises, under both auth schemes, grepped for the secret: message, JSON, stack,
 // every property and the cause chain.
 const SECRET = 'S3CRET-5e7a9c1d0b2f4e6a8c0d';
 
-function everything(error: unknown, seen = new Set<unknown>()): string {
-  if (seen.has(error)) return '';
-  seen.add(error);
-  if (typeof error !== 'object' || error === null) return String(error);
-  const own = Object.getOwnPropertyNames(error).map((name) => {
-    const value = (error as Record<string, unknown>)[name];
-    return `${name}=${typeof value === 'object' && value !== null ? everything(value, seen) : String(value)}`;
-  });
-  const json = (() => {
-    try {
-      return JSON.stringify(error);
-    } catch {
-      return '';
-    }
-  })();
-  return [String(error), json, ...own].join('\n');
-}
 
 async function errorOf(call: Observable<unknown>): Promise<unknown> {
   try {
@@ -78,7 +62,7 @@ describe('errors never hold the secret', () => {
       expect(errors.length).toBe(scripts.length + 5);
       for (const error of errors) {
         expect(error).toBeInstanceOf(UploadcareException);
-        const text = everything(error);
+        const text = reachableText(error);
         expect(text.includes(SECRET)).withContext(text.slice(0, 300)).toBeFalse();
       }
     });

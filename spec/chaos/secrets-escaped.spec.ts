@@ -9,6 +9,7 @@ import { scrubSecret } from '../../lib/transport/scrub.js';
 import type { ScriptedResponse } from '../support/script-server.js';
 import { enqueue, failure, resetScript, scriptBase } from '../transport/script.js';
 import { chaosScale } from './support/scale.js';
+import { reachableText } from '../support/reachable-text.js';
 
 // A server that echoes the secret escaped (issue 13, item 12): JSON may spell any character as `\uXXXX` (either case)
 // and `/` as `\/`; parsing decodes them, so scrubbing the raw text is not enough. The secret must appear nowhere in the
@@ -18,20 +19,6 @@ const SECRET = 'sk/Echo+9f3a"b\\c';
 const UUID = 'a771f854-c2cb-408a-8c36-71af77811f3b';
 const FC_SEED = 1312;
 
-/** Every string reachable from an error: String(), stack, JSON, own properties at any depth, the cause chain. */
-function everything(value: unknown, seen = new Set<unknown>()): string {
-  if (typeof value !== 'object' || value === null) return String(value);
-  if (seen.has(value)) return '';
-  seen.add(value);
-  let json: string;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    json = '';
-  }
-  const own = Object.getOwnPropertyNames(value).map((name) => `${name}=${everything((value as Record<string, unknown>)[name], seen)}`);
-  return [String(value), json, ...own].join('\n');
-}
 
 /** Each character as is or in one of its JSON escapes, as chosen by `ways` (cycled). */
 function escaped(secret: string, ways: readonly number[]): string {
@@ -92,7 +79,7 @@ describe('chaos: the secret echoed escaped never reaches an error', () => {
     await enqueue(answer);
     const error = await failure(firstValueFrom(call(name, client())));
     expect(error).toBeInstanceOf(UploadcareException);
-    return everything(error);
+    return reachableText(error);
   }
 
   for (const [name, answer] of ANSWERS) {

@@ -11,6 +11,7 @@ import { toFile } from '../../lib/upload/to-file.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import { chaosClient, chaosEmulator } from './support/emulator.js';
 import { recordFigures } from './support/figures.js';
+import { reachableText } from '../support/reachable-text.js';
 
 // The secret key, seen from everywhere it could leak: every error (message, properties, JSON, cause chain), every
 // console line and every byte written to stdout/stderr (the library's and the emulator's), every URL the emulator
@@ -20,20 +21,6 @@ import { recordFigures } from './support/figures.js';
 const SECRET = 'chaos-Secret-7c4f2a91e0d3';
 const PROJECT = { publicKey: 'chaospublickey', secretKey: SECRET };
 
-/** Every string reachable from an error: own properties, JSON, the cause chain. */
-function everything(value: unknown, seen = new Set<unknown>()): string {
-  if (typeof value !== 'object' || value === null) return String(value);
-  if (seen.has(value)) return '';
-  seen.add(value);
-  let json: string;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    json = '';
-  }
-  const own = Object.getOwnPropertyNames(value).map((name) => `${name}=${everything((value as Record<string, unknown>)[name], seen)}`);
-  return [String(value), json, ...own].join('\n');
-}
 
 interface SentRequest {
   readonly path: string;
@@ -82,7 +69,7 @@ describe('chaos: the secret key never leaks', () => {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       const original = console[method].bind(console);
       spyOn(console, method).and.callFake((...args: unknown[]) => {
-        written.push(args.map((arg) => everything(arg)).join(' '));
+        written.push(args.map((arg) => reachableText(arg)).join(' '));
         original(...args);
       });
     }
@@ -159,7 +146,7 @@ describe('chaos: the secret key never leaks', () => {
       errors.push(await firstValueFrom(new FileList({}, wrongKeyClient).pipe(catchError((e: unknown) => of(e)))));
 
       expect(errors.length).toBeGreaterThan(3);
-      expect(errors.filter((error) => everything(error).includes(SECRET)).map(String)).toEqual([]);
+      expect(errors.filter((error) => reachableText(error).includes(SECRET)).map(String)).toEqual([]);
       expect(written.filter((line) => line.includes(SECRET))).toEqual([]);
       expect(emulator.requests.list().filter((entry) => entry.url.includes(SECRET)).map((entry) => entry.url)).toEqual([]);
       expect(sent.filter((request) => request.path.includes(SECRET) || request.bodyHasSecret).map((request) => request.path)).toEqual([]);
@@ -181,7 +168,7 @@ describe('chaos: the secret key never leaks', () => {
           'body bytes scanned': sent.reduce((sum, request) => sum + request.bodyBytes, 0),
           'errors inspected': errors.length,
           'output lines inspected': written.length,
-          'secret in errors / output / URLs / bodies': `${errors.filter((e) => everything(e).includes(SECRET)).length} / ${written.filter((l) => l.includes(SECRET)).length} / ${sent.filter((r) => r.path.includes(SECRET)).length} / ${sent.filter((r) => r.bodyHasSecret).length}`,
+          'secret in errors / output / URLs / bodies': `${errors.filter((e) => reachableText(e).includes(SECRET)).length} / ${written.filter((l) => l.includes(SECRET)).length} / ${sent.filter((r) => r.path.includes(SECRET)).length} / ${sent.filter((r) => r.bodyHasSecret).length}`,
           'secret in headers': authScheme === 'signed' ? inHeaders.length : `${inHeaders.length} (Authorization of REST requests only, by design of simple auth)`,
         },
       });
