@@ -3,7 +3,7 @@ import { Uploadcare } from '../../lib/client.js';
 import type { UploadcareOptions } from '../../lib/config.js';
 import { AuthenticationError, InvalidParamError } from '../../lib/errors.js';
 import { hmacSha1Hex } from '../../lib/transport/crypto.js';
-import { restSignString } from '../../lib/transport/rest-auth.js';
+import { restSignString } from '../../lib/transport/rest-sign-string.js';
 import { inBrowser } from '../support/test-env.js';
 import { enqueue, failure, requestLog, resetScript, scriptBase, type Echo } from './script.js';
 
