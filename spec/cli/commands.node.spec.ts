@@ -81,6 +81,29 @@ describe('ucare (built) against the emulator', () => {
       expect(run.stderr).toBe('ERROR: no such file: missing.txt\n');
       expect(run.stdout).toBe('');
     });
+
+    it('goes on past a file the server refuses, reports it, and exits non-zero with a count', async () => {
+      const strict = await startEmulator({ port: 0, limits: { directUploadBytes: 10 } });
+      try {
+        const names = [localFile('first.txt', 'one'), localFile('too-big.txt', 'x'.repeat(20)), localFile('last.txt', 'two')];
+        const run = await runCli(['--api_base', `${strict.url}/`, 'upload', ...names], { cwd: work });
+        expect(run.code).not.toBe(0);
+        expect(lines(run.stdout).map((line) => line.split('  ')[1])).toEqual(['first.txt', 'last.txt']);
+        expect(run.stderr).toMatch(/^ERROR: not uploaded: too-big\.txt: .*too large/im);
+        expect(run.stderr).toContain('ERROR: 1 of 3 files not uploaded');
+
+        const asJson = await runCli(['--api_base', `${strict.url}/`, '--json', 'upload', ...names], { cwd: work });
+        const documents = json(asJson);
+        expect(documents.map((document) => [document['source'], document['ok'] ?? true])).toEqual([
+          ['first.txt', true],
+          ['too-big.txt', false],
+          ['last.txt', true],
+        ]);
+        expect(asJson.code).toBe(run.code);
+      } finally {
+        await strict.close();
+      }
+    });
   });
 
   describe('get', () => {
