@@ -1,4 +1,4 @@
-import { firstValueFrom, isObservable } from 'rxjs';
+import { catchError, defer, from, isObservable, map, type Observable, of, switchMap, take, throwIfEmpty } from 'rxjs';
 import type { ResolvedUploadcareOptions } from '../config.js';
 import { AuthenticationError, UploadcareException } from '../errors.js';
 import { bodyMd5 } from './body-md5.js';
@@ -13,23 +13,24 @@ export function dateHeaderName(): 'Date' | 'X-Uploadcare-Date' {
 }
 
 /**
- * The auth headers of one REST request (date and Authorization), following the client's scheme. Fails with an
- * AuthenticationError when the client has no way to authenticate.
+ * The auth headers of one REST request (date and Authorization), following the client's scheme, as a cold Observable
+ * of one value. Fails with an AuthenticationError when the client has no way to authenticate. Unsubscribing (a call's
+ * timeout) also unsubscribes from an Observable a signatureResolver returned.
  */
-export async function restAuthHeaders(
+export function restAuthHeaders(
   options: ResolvedUploadcareOptions,
   request: Omit<SignableRequest, 'date'>,
   now: Date = new Date(),
-): Promise<Record<string, string>> {
-  const start = startAuth(options, request, now);
-  if ('done' in start) return start.done;
-  const { dateHeaders } = start;
-  const signString = await start.signString;
-  const { publicKey, secretKey, signatureResolver } = options;
-  const signature = signatureResolver
-    ? await resolveSignature(signatureResolver, signString, request)
-    : await hmacSha1Hex(secretKey ?? '', signString);
-  return { ...dateHeaders, Authorization: `Uploadcare ${publicKey}:${signature}` };
+): Observable<Record<string, string>> {
+  return defer(() => {
+    const start = startAuth(options, request, now);
+    if ('done' in start) return of(start.done);
+    const { publicKey, secretKey, signatureResolver } = options;
+    return from(Promise.resolve(start.signString)).pipe(
+      switchMap((signString) => (signatureResolver ? resolveSignature(signatureResolver, signString, request) : from(hmacSha1Hex(secretKey ?? '', signString)))),
+      map((signature) => ({ ...start.dateHeaders, Authorization: `Uploadcare ${publicKey}:${signature}` })),
+    );
+  });
 }
 
 /**
@@ -76,21 +77,26 @@ function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableReq
   return { signString, dateHeaders };
 }
 
-async function resolveSignature(
+function resolveSignature(
   resolver: NonNullable<ResolvedUploadcareOptions['signatureResolver']>,
   signString: string,
   request: Omit<SignableRequest, 'date'>,
-): Promise<string> {
-  try {
+): Observable<string> {
+  return defer(() => {
     const answer = resolver(signString);
-    const signature = isObservable(answer) ? await firstValueFrom(answer) : await answer;
-    if (typeof signature !== 'string' || signature === '') throw new Error(`it answered ${JSON.stringify(signature)}, not a signature`);
-    return signature;
-  } catch (error) {
-    if (error instanceof UploadcareException) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AuthenticationError(`The signatureResolver failed: ${reason}`, { method: request.method, url: request.url, cause: error });
-  }
+    return isObservable(answer) ? answer.pipe(take(1)) : from(Promise.resolve(answer));
+  }).pipe(
+    throwIfEmpty(() => new Error('it completed without a signature')),
+    map((signature) => {
+      if (typeof signature !== 'string' || signature === '') throw new Error(`it answered ${JSON.stringify(signature)}, not a signature`);
+      return signature;
+    }),
+    catchError((error: unknown) => {
+      if (error instanceof UploadcareException) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AuthenticationError(`The signatureResolver failed: ${reason}`, { method: request.method, url: request.url, cause: error });
+    }),
+  );
 }
 
 export type { SignableRequest } from './sign-string.js';
