@@ -4,20 +4,14 @@ import { InvalidParamError } from '../../lib/errors.js';
 import { listFiles } from '../../lib/resources/list-files.js';
 import { countingClient, emulatorOptions } from './support/clients.js';
 import { uploadTestFiles } from './support/uploads.js';
-
-async function now(): Promise<Date> {
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const date = new Date();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  return date;
-}
+import { momentBetweenUploads } from './support/moment.js';
 
 describe('listFiles (the core of FileList) against the emulator', () => {
   let start: Date;
   let uuids: string[];
 
   beforeEach(async () => {
-    start = await now();
+    start = await momentBetweenUploads();
     uuids = await uploadTestFiles(5);
   });
 
