@@ -1,5 +1,5 @@
 import { fileInfo } from '@uploadcare/rest-client';
-import { UploadClient } from '@uploadcare/upload-client';
+import { UploadClient, fromUrl, fromUrlStatus, type FileInfo } from '@uploadcare/upload-client';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
 import { rest } from '../rest/support/signed-fetch.js';
 import { PUBLIC_KEY, getJson, postForm } from '../upload/upload-api-helpers.js';
@@ -62,6 +62,24 @@ describe('emulator fidelity: video details', () => {
     expect(uploaded.contentInfo?.video as unknown).toEqual(camelCased);
     const info = await fileInfo({ uuid: uploaded.uuid }, env.settings);
     expect(info.contentInfo?.video as unknown).toEqual(camelCased);
+  });
+
+  it('reads a multipart upload (its moov at the end of the last part) and a from_url upload alike', async () => {
+    const MiB = 1024 * 1024;
+    const uploader = new UploadClient({ publicKey: PUBLIC_KEY, baseURL: env.emulator.url, baseCDN: env.emulator.url, multipartMinFileSize: 10 * MiB });
+    const large = await uploader.uploadFile(Buffer.from(mp4({ size: 12 * MiB, moovLast: true })), { fileName: 'long.mp4', contentType: 'video/mp4' });
+    expect(large.videoInfo as unknown).toEqual(jasmine.objectContaining({ format: 'mp4', duration: MP4_FACTS.durationMs, bitrate: Math.round((12 * MiB * 8) / 3000) }));
+
+    const source = await describeUpload(webm({ size: 50_000 }), 'source.webm');
+    const options = { publicKey: PUBLIC_KEY, baseURL: env.emulator.url };
+    const started = (await fromUrl(`${env.emulator.url}/${source.info['uuid'] as string}/`, options)) as { token: string };
+    let status = await fromUrlStatus(started.token, options);
+    for (let i = 0; i < 500 && (status.status === 'waiting' || status.status === 'progress'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      status = await fromUrlStatus(started.token, options);
+    }
+    expect(status.status).toBe('success');
+    expect((status as FileInfo).videoInfo as unknown).toEqual(jasmine.objectContaining({ format: 'webm', duration: WEBM_FACTS.durationMs }));
   });
 
   it("reads an MP4 whose moov follows half a megabyte and more of media data", async () => {
