@@ -119,13 +119,16 @@ const EBML_ID = {
   timestamp: [0xe7],
 } as const;
 
+/** A `SimpleBlock` of track 1 to 127 at `timestamp` milliseconds into its cluster: a key frame of two zero bytes. */
+const simpleBlock = (track: number, timestamp: number): number[] => element([0xa3], [0x80 | track, ...u16(timestamp), 0x80, 0, 0]);
+
 /** What {@link webm} puts in its file (unless told otherwise). */
 export const WEBM_FACTS = { durationMs: 2500, width: 320, height: 240, frameRate: 25, sampleRate: 48000, channels: 2 } as const;
 
 /**
  * A WebM (or, with `docType: 'matroska'`, a Matroska) file of exactly `size` bytes: a video track (`V_VP9` unless
  * told) of 320x240 at 25 fps and an Opus track at 48 kHz stereo, 2.5 s long, then a cluster of zeros. `live` writes it
- * as a browser's MediaRecorder does: a segment of unknown size, no duration and no frame duration.
+ * as a browser's MediaRecorder does: a segment of unknown size, no duration and no frame duration, a cluster of blocks.
  */
 export function webm(options: { size: number; docType?: string; videoCodec?: string; audioCodec?: string; live?: boolean }): Uint8Array<ArrayBuffer> {
   const header = element(EBML_ID.header, uint([0x42, 0x86], 1), uint([0x42, 0xf7], 1), uint([0x42, 0xf2], 4), uint([0x42, 0xf3], 8), string(EBML_ID.docType, options.docType ?? 'webm'), uint([0x42, 0x87], 4), uint([0x42, 0x85], 2));
@@ -147,10 +150,12 @@ export function webm(options: { size: number; docType?: string; videoCodec?: str
   );
   const tracks = element(EBML_ID.tracks, videoTrack, audioTrack);
   const clusterStart = header.length + 12 + info.length + tracks.length; // the segment header: 4-byte ID, 8-byte size
+  // A recording states no frame duration: its blocks' timestamps tell the frame rate (video every 40 ms, audio every 20).
+  const blocks = options.live ? Array.from({ length: 20 }, (_, i) => [...simpleBlock(1, i * 40), ...simpleBlock(2, i * 40), ...simpleBlock(2, i * 40 + 20)]).flat() : [];
   const timestamp = uint(EBML_ID.timestamp, 0);
-  const padding = options.size - clusterStart - 8 - timestamp.length; // after the cluster's ID, size and timestamp
+  const padding = options.size - clusterStart - 8 - timestamp.length - blocks.length; // after the cluster's ID, size, timestamp and blocks
   if (padding < 0) throw new Error(`a WebM of ${options.size} bytes cannot hold its elements`);
-  const cluster = element(EBML_ID.cluster, timestamp, zeros(padding));
+  const cluster = element(EBML_ID.cluster, timestamp, blocks, zeros(padding));
   const segmentSize = options.live ? [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : [0x01, 0, 0, 0, ...u32(info.length + tracks.length + cluster.length)];
   return new Uint8Array([...header, ...EBML_ID.segment, ...segmentSize, ...info, ...tracks, ...cluster]);
 }

@@ -1,11 +1,14 @@
-import { latin1, viewOf, type ByteSource } from './byte-source.js';
+import { viewOf, type ByteSource } from './byte-source.js';
 import { MATROSKA_CODECS, codecName } from './codec-names.js';
+import { children, findChild, float, parseHeader, text, unsigned } from './ebml.js';
+import { frameRateFromBlocks } from './matroska-blocks.js';
 import { durationMilliseconds, kilobitsPerSecond, roundFrameRate, wholeHertz, type AudioStreamInfo, type VideoInfo, type VideoStreamInfo } from './video-info.js';
 
 // WebM and Matroska (EBML, RFC 8794; Matroska elements, RFC 9559): the EBML header's `DocType` names the format,
 // the segment's `Info` gives the duration (in `TimestampScale` nanoseconds), its `Tracks` each stream's codec, picture
 // size, frame duration, sampling frequency and channels. Both come before the first `Cluster` in files muxers write;
-// the segment's children are walked by their headers and only those two are read whole.
+// the segment's children are walked by their headers up to it and only those two are read whole, with the first
+// cluster's start when a video track does not state its frame duration (browser recordings do not).
 
 const ID = {
   ebml: 0x1a45dfa3,
@@ -16,6 +19,7 @@ const ID = {
   duration: 0x4489,
   tracks: 0x1654ae6b,
   trackEntry: 0xae,
+  trackNumber: 0xd7,
   trackType: 0x83,
   codecId: 0x86,
   defaultDuration: 0x23e383,
@@ -32,6 +36,9 @@ const TRACK_TYPE = { video: 1, audio: 2 } as const;
 const MAX_SEGMENT_CHILDREN = 64;
 /** The EBML header, `Info` and `Tracks` are a few hundred bytes; larger ones are not read. */
 const MAX_ELEMENT_BYTES = 1024 * 1024;
+/** The most of a cluster read for block timestamps. */
+const MAX_CLUSTER_BYTES = 4 * 1024 * 1024;
+const DEFAULT_TIMESTAMP_SCALE = 1_000_000;
 /** The size of an element header read to find the next one: an ID of up to 4 bytes and a size of up to 8. */
 const HEADER_BYTES = 12;
 
@@ -57,24 +64,43 @@ export async function readMatroska(source: ByteSource): Promise<VideoInfo | null
   if (!segment || segment.id !== ID.segment) return null;
   let info: Uint8Array | undefined;
   let tracks: Uint8Array | undefined;
+  let firstCluster: number | undefined;
   let offset = segment.bodyStart;
-  for (let i = 0; i < MAX_SEGMENT_CHILDREN && (!info || !tracks); i++) {
+  for (let i = 0; i < MAX_SEGMENT_CHILDREN && firstCluster === undefined; i++) {
     const child = await elementHeader(source, offset);
-    if (!child || child.id === ID.cluster || child.end === null) break;
+    if (!child) break;
+    if (child.id === ID.cluster) firstCluster = offset;
     if (child.id === ID.info) info = (await readElement(source, offset))?.body;
     if (child.id === ID.tracks) tracks = (await readElement(source, offset))?.body;
+    if (child.end === null) break;
     offset = child.end;
   }
   if (!tracks) return null;
+  const timing = info ? infoTiming(info) : { seconds: 0, timestampScale: DEFAULT_TIMESTAMP_SCALE };
   const streams = readTracks(tracks);
   if (streams.video.length === 0) return null;
-  const seconds = info ? durationSeconds(info) : 0;
+  const cluster = streams.video.some((track) => !track.frameNanoseconds) && firstCluster !== undefined ? await clusterBody(source, firstCluster) : undefined;
   return {
     format: docType,
-    duration: durationMilliseconds(seconds),
-    bitrate: kilobitsPerSecond(source.size, seconds),
-    ...streams,
+    duration: durationMilliseconds(timing.seconds),
+    bitrate: kilobitsPerSecond(source.size, timing.seconds),
+    video: streams.video.map(({ trackNumber, frameNanoseconds, ...stream }) => {
+      const frameRate = frameNanoseconds ? 1e9 / frameNanoseconds : cluster ? frameRateFromBlocks(cluster, trackNumber, timing.timestampScale) : 0;
+      return { ...stream, frameRate: roundFrameRate(frameRate) };
+    }),
+    audio: streams.audio,
   };
+}
+
+/**
+ * The body of the cluster at `offset`, or its first {@link MAX_CLUSTER_BYTES} (a recording's clusters may have no
+ * size): its block timestamps give a frame rate that the tracks do not state.
+ */
+async function clusterBody(source: ByteSource, offset: number): Promise<Uint8Array | undefined> {
+  const header = await elementHeader(source, offset);
+  if (!header) return undefined;
+  const end = Math.min(header.end ?? source.size, header.bodyStart + MAX_CLUSTER_BYTES);
+  return source.read(header.bodyStart, end - header.bodyStart);
 }
 
 interface ElementHeader {
@@ -101,82 +127,25 @@ async function readElement(source: ByteSource, offset: number): Promise<{ id: nu
   return { id: header.id, body: await source.read(header.bodyStart, header.end - header.bodyStart), end: header.end };
 }
 
-/** The element at `offset` of `bytes`: its ID (marker bit kept, as IDs are written), where its body starts and its size (null: unknown). */
-function parseHeader(bytes: Uint8Array, offset: number): { id: number; bodyStart: number; size: number | null } | null {
-  const idLength = vintLength(bytes[offset]);
-  if (idLength === null || idLength > 4 || offset + idLength > bytes.length) return null;
-  let id = 0;
-  for (let i = 0; i < idLength; i++) id = id * 256 + bytes[offset + i]!;
-  const sizeAt = offset + idLength;
-  const sizeLength = vintLength(bytes[sizeAt]);
-  if (sizeLength === null || sizeAt + sizeLength > bytes.length) return null;
-  let size = bytes[sizeAt]! & (0xff >> sizeLength);
-  let allOnes = size === 0xff >> sizeLength;
-  for (let i = 1; i < sizeLength; i++) {
-    size = size * 256 + bytes[sizeAt + i]!;
-    allOnes &&= bytes[sizeAt + i] === 0xff;
-  }
-  return { id, bodyStart: sizeAt + sizeLength, size: allOnes ? null : size };
-}
-
-/** How many bytes an EBML variable-length integer starting with `first` takes (its leading zeros plus one). */
-function vintLength(first: number | undefined): number | null {
-  if (!first) return null;
-  return Math.clz32(first) - 23;
-}
-
-interface Child {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** The children of a master element's body, by ID. */
-function children(body: Uint8Array): Map<number, Child[]> {
-  const found = new Map<number, Child[]>();
-  for (let offset = 0; offset < body.length; ) {
-    const header = parseHeader(body, offset);
-    if (!header) break;
-    const start = header.bodyStart;
-    const end = header.size === null ? body.length : Math.min(body.length, start + header.size);
-    found.set(header.id, [...(found.get(header.id) ?? []), { start, end }]);
-    offset = end;
-  }
-  return found;
-}
-
-function findChild(body: Uint8Array, id: number): Child | undefined {
-  return children(body).get(id)?.[0];
-}
-
-function unsigned(body: Uint8Array, child: Child | undefined): number | undefined {
-  if (!child || child.end - child.start > 8) return undefined;
-  let value = 0;
-  for (let i = child.start; i < child.end; i++) value = value * 256 + body[i]!;
-  return value;
-}
-
-function float(body: Uint8Array, child: Child | undefined): number | undefined {
-  if (!child) return undefined;
-  const view = viewOf(body);
-  if (child.end - child.start === 4) return view.getFloat32(child.start);
-  if (child.end - child.start === 8) return view.getFloat64(child.start);
-  return undefined;
-}
-
-function text(body: Uint8Array, child: Child | undefined): string | undefined {
-  return child && latin1(body, child.start, child.end - child.start).replace(/\0+$/, '');
-}
-
-/** `Info`'s `Duration` (a float in `TimestampScale` units, by default milliseconds) in seconds; 0 when absent. */
-function durationSeconds(info: Uint8Array): number {
+/**
+ * `Info`'s `TimestampScale` (nanoseconds a timestamp counts, by default a million) and `Duration` (a float in those
+ * units) in seconds, 0 when absent.
+ */
+function infoTiming(info: Uint8Array): { seconds: number; timestampScale: number } {
   const fields = children(info);
-  const scale = unsigned(info, fields.get(ID.timestampScale)?.[0]) ?? 1_000_000;
+  const timestampScale = unsigned(info, fields.get(ID.timestampScale)?.[0]) || DEFAULT_TIMESTAMP_SCALE;
   const duration = float(info, fields.get(ID.duration)?.[0]) ?? 0;
-  return (duration * scale) / 1e9;
+  return { seconds: (duration * timestampScale) / 1e9, timestampScale };
 }
 
-function readTracks(tracks: Uint8Array): { video: VideoStreamInfo[]; audio: AudioStreamInfo[] } {
-  const video: VideoStreamInfo[] = [];
+/** A video track as `Tracks` describes it: its number (which blocks carry) and its frame duration, when it says. */
+interface VideoTrack extends Omit<VideoStreamInfo, 'frameRate'> {
+  readonly trackNumber: number;
+  readonly frameNanoseconds: number | undefined;
+}
+
+function readTracks(tracks: Uint8Array): { video: VideoTrack[]; audio: AudioStreamInfo[] } {
+  const video: VideoTrack[] = [];
   const audio: AudioStreamInfo[] = [];
   for (const entry of children(tracks).get(ID.trackEntry) ?? []) {
     const body = tracks.subarray(entry.start, entry.end);
@@ -189,11 +158,11 @@ function readTracks(tracks: Uint8Array): { video: VideoStreamInfo[]; audio: Audi
       const picture = fields.get(ID.video)?.[0];
       const pictureBody = picture ? body.subarray(picture.start, picture.end) : new Uint8Array(0);
       const pictureFields = children(pictureBody);
-      const frameNanoseconds = unsigned(body, fields.get(ID.defaultDuration)?.[0]);
       video.push({
+        trackNumber: unsigned(body, fields.get(ID.trackNumber)?.[0]) ?? 0,
+        frameNanoseconds: unsigned(body, fields.get(ID.defaultDuration)?.[0]),
         width: unsigned(pictureBody, pictureFields.get(ID.pixelWidth)?.[0]) ?? 0,
         height: unsigned(pictureBody, pictureFields.get(ID.pixelHeight)?.[0]) ?? 0,
-        frameRate: roundFrameRate(frameNanoseconds ? 1e9 / frameNanoseconds : 0),
         bitrate: null,
         codec,
       });
