@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileInfo } from '@uploadcare/rest-client';
 import { UploadClient, fromUrl, fromUrlStatus, type FileInfo } from '@uploadcare/upload-client';
+import { startEmulator } from '../../lib/server.js';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
 import { rest } from '../rest/support/signed-fetch.js';
 import { PUBLIC_KEY, getJson, postForm } from '../upload/upload-api-helpers.js';
@@ -159,5 +163,25 @@ describe('emulator fidelity: video details', () => {
     }
     const cutMoov = await describeUpload(mp4({ size: 8_000 }).slice(0, 300), 'cut.mp4');
     expect(cutMoov.file.content_info.video).toBeUndefined();
+  });
+});
+
+describe('emulator fidelity: video details kept on disk', () => {
+  it('reads the moov of a file in a data directory and keeps the details across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rxuc-video-'));
+    try {
+      const first = await startEmulator({ port: 0, dataDir: dir });
+      const uploaded = await postForm('/base/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, file: { bytes: mp4({ size: 600_000, moovLast: true }), filename: 'kept.mp4' } }, first.url);
+      await first.close();
+      const second = await startEmulator({ port: 0, dataDir: dir });
+      try {
+        const file = await rest(second.url, { path: `/files/${uploaded.json['file'] as string}/` });
+        expect((file.body as { content_info: { video: unknown } }).content_info.video).toEqual(jasmine.objectContaining({ format: 'mp4', duration: MP4_FACTS.durationMs, bitrate: 1600 }));
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
