@@ -1,8 +1,8 @@
 import { InjectionToken, makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
-import { Uploadcare, type UploadcareOptions } from 'rxuploadcare';
+import { UploadcareClient, type UploadcareOptions } from 'rxuploadcare';
 
 /** The application's one Uploadcare client. */
-export const UPLOADCARE = new InjectionToken<Uploadcare>('rxuploadcare client');
+export const UPLOADCARE = new InjectionToken<UploadcareClient>('rxuploadcare client');
 
 /**
  * Provides the client to the whole application:
@@ -10,5 +10,5 @@ export const UPLOADCARE = new InjectionToken<Uploadcare>('rxuploadcare client');
  * In a browser, REST requests are signed by a `signatureResolver` that asks a backend: never ship the secret key.
  */
 export function provideUploadcare(options: UploadcareOptions): EnvironmentProviders {
-  return makeEnvironmentProviders([{ provide: UPLOADCARE, useFactory: () => new Uploadcare(options) }]);
+  return makeEnvironmentProviders([{ provide: UPLOADCARE, useFactory: () => new UploadcareClient(options) }]);
 }
