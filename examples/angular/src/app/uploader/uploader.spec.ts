@@ -42,6 +42,22 @@ describe('Uploader', () => {
     expect(page.textContent).toContain('Group the 2 uploaded files');
   });
 
+  it('uploads files dropped on the drop zone', async () => {
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(new File(['dropped'], 'dropped.txt'));
+    const zone = page.querySelector('.drop-zone');
+
+    zone?.dispatchEvent(new DragEvent('dragover', { dataTransfer, cancelable: true }));
+    await fixture.whenStable();
+    expect(zone?.classList.contains('dragging')).toBe(true);
+    const drop = new DragEvent('drop', { dataTransfer, cancelable: true });
+    zone?.dispatchEvent(drop);
+
+    expect(drop.defaultPrevented).toBe(true);
+    await vi.waitFor(async () => expect(await rowState('dropped.txt')).toBe('done'));
+    expect(zone?.classList.contains('dragging')).toBe(false);
+  });
+
   it('cancels an upload in flight: the button aborts its request and the row says so', async () => {
     await addFault({ kind: 'latency', latencyMs: 10_000, pathPrefix: '/base/', count: 1 });
     const since = await lastRequestId();
