@@ -58,7 +58,7 @@ async function serveFile(store: Store, variants: Variants, { req, res, params }:
     return;
   }
   const variant = await variants.get(file, target.effects, chain.operations, req.headers.accept);
-  const headers = { ...common, 'Content-Type': variant.contentType, ...disposition(variant.contentType, filename, chain.inline), ...(variant.variesWithAccept ? { Vary: 'Accept' } : {}) };
+  const headers = { ...common, 'Content-Type': variant.contentType, ...disposition(variant.contentType, filename, chain.inline), ...(variant.variesWithAccept ? { Vary: varyWith(res.getHeader('Vary'), 'Accept') } : {}) };
   await sendBody(req, res, headers, {
     size: variant.body.length,
     etag: variant.etag,
@@ -77,6 +77,12 @@ function disposition(mimeType: string, filename: string, inline: boolean | null)
     // Should a browser display active content all the same, it runs with no origin and no scripts.
     ...(isActiveContent(mimeType) ? { 'Content-Security-Policy': "sandbox; default-src 'none'" } : {}),
   };
+}
+
+/** A `Vary` value naming `header` besides what it already names (the emulator varies every answer with `Origin`). */
+function varyWith(current: number | string | readonly string[] | undefined, header: string): string {
+  const names = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return [...names, header].join(', ');
 }
 
 function resolve(store: Store, target: CdnTarget): FileRecord | undefined {
