@@ -122,12 +122,23 @@ async function cut(image: RawImage, rect: Rect, state: RenderState): Promise<Raw
   return toRaw(canvas.composite([{ input: part.data, raw: { width: part.width, height: part.height, channels: 4 }, left: inside.left - rect.left, top: inside.top - rect.top }]));
 }
 
-/** Gaussian blur of `strength` (sigma strength/2, at most 100), or unsharp masking when `amount` is positive. */
-function blurred(image: RawImage, strength: number, amount: number | null): Promise<RawImage> | RawImage {
-  if (strength === 0 || amount === 0) return image;
-  const sigma = Math.min(100, Math.max(0.3, strength / 2));
-  if (amount !== null && amount > 0) return transform(image, (pipeline) => pipeline.sharpen({ sigma: Math.min(10, sigma), m2: amount / 10 }));
-  return transform(image, (pipeline) => pipeline.blur(sigma));
+/**
+ * `-/blur/:strength/:amount/`: a Gaussian blur of standard deviation strength/10 (at most 100 here), mixed with the
+ * image by `amount` percent: 100 the blurred image, 0 the original, negative values unsharp masking (the original
+ * minus the difference).
+ */
+async function blurred(image: RawImage, strength: number, amount: number | null): Promise<RawImage> {
+  const mix = (amount ?? 100) / 100;
+  if (strength === 0 || mix === 0) return image;
+  const blur = await transform(image, (pipeline) => pipeline.blur(Math.min(100, Math.max(0.3, strength / 10))));
+  if (mix === 1) return blur;
+  const data = Buffer.from(image.data);
+  for (let i = 0; i < data.length; i++) {
+    if (i % 4 === 3) continue;
+    const original = image.data[i] ?? 0;
+    data[i] = Math.min(255, Math.max(0, Math.round(original + ((blur.data[i] ?? 0) - original) * mix)));
+  }
+  return { ...image, data };
 }
 
 async function blurRegion(image: RawImage, rect: Rect, strength: number): Promise<RawImage> {
@@ -138,12 +149,12 @@ async function blurRegion(image: RawImage, rect: Rect, strength: number): Promis
   return transform(image, (pipeline) => pipeline.composite([{ input: soft.data, raw: { width: soft.width, height: soft.height, channels: 4 }, left: inside.left, top: inside.top }]));
 }
 
-/** Linear approximations of the colour adjustments (alpha untouched); `gamma` is left as it is. */
+/** The colour adjustments, brightness as documented (added to each channel), the others as linear approximations; `gamma` is left as it is. */
 function adjusted(pipeline: Sharp, adjustment: ColorAdjustment, value: number): Sharp {
   const rgb = (a: readonly [number, number, number], b: readonly [number, number, number] = [0, 0, 0]): Sharp => pipeline.linear([...a, 1], [...b, 0]);
   switch (adjustment) {
     case 'brightness':
-      return pipeline.modulate({ brightness: 1 + value / 100 });
+      return rgb([1, 1, 1], [value, value, value]); // "the value gets added to each color channel"
     case 'exposure': {
       const gain = 2 ** (value / 100);
       return rgb([gain, gain, gain]);
@@ -174,10 +185,10 @@ async function rounded(image: RawImage, horizontal: readonly Parameters<typeof p
   return transform(image, (pipeline) => pipeline.composite([{ input: mask, blend: 'dest-in' }]));
 }
 
-/** `layer` scaled into its box (the image, unless sized), placed, made `opacity` percent opaque, drawn over `image`. */
+/** `layer` scaled into its box (the whole image unless sized), placed like a CSS background, made `opacity` percent opaque, drawn over `image`. */
 async function overlaid(image: RawImage, layer: RawImage, operation: Extract<ImageOperation, { name: 'overlay' }>): Promise<RawImage> {
-  const box = operation.size ? regionSize(image, operation.size) : image;
-  const target = operation.size ? containSize(layer, box) : previewSize(layer, box);
+  // The size is the largest the layer may take on either side, its proportions kept; by default 100% of the image.
+  const target = containSize(layer, operation.size ? regionSize(image, operation.size) : image);
   const scaled = await resized(layer, target);
   const at = place(image, target, operation.at);
   const inside = intersect({ ...at, ...target }, image);

@@ -88,15 +88,20 @@ function parseBlurRegion(args: readonly string[]): ImageOperation | null {
   return region && at?.kind === 'offset' && strength !== null ? { name: 'blur_region', region, at, strength } : null;
 }
 
-/** `overlay/:uuid|self/[:relative_dimensions/[:relative_coordinates/[:opacity]]]`. */
+/**
+ * `overlay/:uuid|self/[:relative_dimensions/][:relative_coordinates/][:opacity/]`: each optional, in that order
+ * (the reference's example `overlay/:uuid/50px50p/20p/` gives size and opacity, no position).
+ */
 function parseOverlay(args: readonly string[]): ImageOperation | null {
-  const [source = '', dimensions, coords, opacity, ...rest] = args;
-  if (!/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|self)$/i.test(source) || rest.length > 0) return null;
-  const fitted = dimensions === undefined ? null : lengthPair(dimensions);
-  const at = optionalPlacement(coords);
-  const alpha = opacity === undefined ? 100 : inRange(count(/^(\d+)p$/.exec(opacity)?.[1] ?? ''), 0, 100);
-  if ((dimensions !== undefined && !fitted) || !at || alpha === null) return null;
-  return { name: 'overlay', source: source.toLowerCase(), size: fitted, at, opacity: alpha };
+  const [source = '', ...rest] = args;
+  if (!/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|self)$/i.test(source)) return null;
+  const opacityOf = (text: string | undefined): number | null => (text === undefined ? null : inRange(count(/^(\d+)p$/.exec(text)?.[1] ?? ''), 0, 100));
+  let next = 0;
+  const fitted = rest[next] !== undefined && lengthPair(rest[next] ?? '') ? lengthPair(rest[next++] ?? '') : null;
+  const at = rest[next] !== undefined && opacityOf(rest[next]) === null ? placement(rest[next++] ?? '') : { kind: 'corner' as const };
+  const opacity = rest[next] === undefined ? 100 : opacityOf(rest[next++]);
+  if (!at || opacity === null || next < rest.length) return null;
+  return { name: 'overlay', source: source.toLowerCase(), size: fitted, at, opacity };
 }
 
 /** Each operation's argument reader; the ranges are the reference's. */

@@ -78,10 +78,11 @@ export class Variants {
     return { read: () => this.store.blobs.read(file.blobId), info: file.imageInfo };
   }
 
-  /** The pixels of an overlay: the file itself (`self`) or another image of its project. */
+  /** The pixels of an overlay: the file itself (`self`) or another image of the account. */
   async #overlay(file: FileRecord, uuid: string): Promise<Awaited<ReturnType<typeof renderPixels>>['image']> {
     const layer = uuid === 'self' ? file : this.store.fileByUuid(uuid);
-    if (!layer || layer.datetimeRemoved || layer.projectKey !== file.projectKey) throw badRequest(`the overlay ${uuid} is not a file of this project.`);
+    // The reference: an image "related to any project of your account"; all the emulator's projects are one account.
+    if (!layer || layer.datetimeRemoved) throw badRequest(`the overlay ${uuid} is not a file of this account.`);
     const refused = notProcessable(layer, 'overlay');
     if (refused) throw badRequest(refused);
     return (await renderPixels(this.#source(layer), withCoreOperation([]), () => Promise.reject(badRequest('an overlay cannot have overlays.')))).image;

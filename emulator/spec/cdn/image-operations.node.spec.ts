@@ -73,6 +73,8 @@ describe('emulator CDN: image operations', () => {
     ['border_radius/10,20p/5,10/', 'photo', 'png', 400, 300],
     ['overlay/self/', 'photo', 'jpeg', 400, 300],
     ['overlay/self/50px50p/center/50p/', 'photo', 'jpeg', 400, 300],
+    ['overlay/self/50px50p/20p/', 'photo', 'jpeg', 400, 300], // size and opacity, no position (the reference's example)
+    ['overlay/self/10p,90p/', 'photo', 'jpeg', 400, 300],
     ['inline/yes/-/preview/50x50/', 'photo', 'jpeg', 50, 38],
     ['preview/100x100/', 'logo', 'png', 100, 50],
     ['grayscale/', 'logo', 'png', 200, 100],

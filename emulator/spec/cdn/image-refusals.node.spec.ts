@@ -13,7 +13,7 @@ function pngHeader(width: number, height: number): Buffer {
  * What the real CDN refuses, the emulator refuses with 400 and a plain-text `Bad Request: ...` naming the rule:
  * image operations on what is not an image to it (other files, images above 75 Mpx), sizes above 3000 (5000 with
  * `-/format/jpeg/`), malformed and out-of-range arguments, unknown operations, JSON operations not last, overlays
- * that are not images of the project.
+ * that are not images of the account.
  */
 describe('emulator CDN: refusals', () => {
   const cdn = useImageCdn();
@@ -65,10 +65,10 @@ describe('emulator CDN: refusals', () => {
     await expectRefused(`${photo}/-/main_colors/-/flip/`, 'Bad Request: "main_colors" must be the last operation.');
   });
 
-  it('refuses an overlay that is not an image of the project', async () => {
+  it('refuses an overlay that is not an image of the account', async () => {
     const text = await cdn.upload(Buffer.from(patternBytes(64)), 'notes.txt', 'text/plain');
     await expectRefused(`${photo}/-/overlay/${text}/`, /^Bad Request: "overlay" applies to images only/);
-    await expectRefused(`${photo}/-/overlay/00000000-0000-4000-8000-000000000000/`, /is not a file of this project/);
+    await expectRefused(`${photo}/-/overlay/00000000-0000-4000-8000-000000000000/`, /is not a file of this account/);
   });
 
   it('refuses an image whose bytes cannot be decoded', async () => {
