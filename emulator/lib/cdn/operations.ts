@@ -12,7 +12,7 @@ export interface EffectsChain {
   readonly operations: readonly ImageOperation[];
   /** `-/inline/yes/` or `-/inline/no/`; null when not given. */
   readonly inline: boolean | null;
-  /** An operation that answers something else than an image the emulator makes (`detect_faces`, `gif2video`). */
+  /** An operation of the real CDN the emulator does not perform (`detect_faces`, `gif2video`, `text`...). */
   readonly notEmulated: string | null;
 }
 
@@ -203,8 +203,11 @@ function adjustment(name: 'brightness' | 'exposure' | 'gamma' | 'contrast' | 'sa
   };
 }
 
-/** Operations the emulator knows by name and refuses to fake: they answer a face list, a video. */
-const NOT_EMULATED = new Set(['detect_faces', 'gif2video']);
+/**
+ * Operations of the real CDN the emulator does not perform, answered 501 rather than faked: face lists, video, text and
+ * colour overlays (with their font and box settings), trimming of solid backgrounds.
+ */
+const NOT_EMULATED = new Set(['detect_faces', 'gif2video', 'text', 'font', 'text_align', 'text_box', 'rect', 'trim']);
 
 /** Operations that answer JSON about the image instead of the image: they must come last. */
 const INFO_OPERATIONS: ReadonlySet<OperationName> = new Set(['json', 'main_colors']);
