@@ -1,6 +1,7 @@
 import type { ImageInfo } from '../state/records.js';
 import { imageInfoJson } from '../upload/file-info.js';
 import type { ImageOperation } from './image-operation.js';
+import { blurhash } from './blurhash.js';
 import { mainColors } from './main-colors.js';
 import { transform, type RawImage } from './raw-image.js';
 import { renderPixels, withCoreOperation, type RenderSource } from './render.js';
@@ -9,7 +10,7 @@ import { LUMA, type OverlaySource } from './apply-operation.js';
 /**
  * The JSON the CDN answers for `-/json/` and `-/main_colors/N/`, shaped as Uploadcare's URL API reference shows them
  * (https://uploadcare.com/api-refs/url-api/ "File info as JSON"; https://uploadcare.com/docs/intelligence/color-recognition/):
- * for the original image, its `image_info` fields with `id` (the UUID), a perceptual `hash` and `blurhash`; after
+ * for the original image, its `image_info` fields with `id` (the UUID), a perceptual `hash` and a `blurhash`; after
  * other operations, `id` is the path without the last operation, `width`/`height` those of the processed image, and
  * `original` describes the file.
  */
@@ -24,12 +25,12 @@ export async function infoJson(uuid: string, effectsBefore: string, source: Rend
     return { ...size, main_colors: mainColors(image, info.count), id, original: originalJson(uuid, source.info) };
   }
   const hash = await perceptualHash(image);
-  if (processed) return { id, ...size, hash, original: fileJson(uuid, source.info, null) };
-  return fileJson(uuid, source.info, hash);
+  if (processed) return { id, ...size, hash, original: fileJson(uuid, source.info, null, null) };
+  return fileJson(uuid, source.info, hash, await blurhashOf(image));
 }
 
-/** The file's `image_info` with its `id` and `hash`, in the reference's key order; `blurhash` is not computed here (null). */
-function fileJson(uuid: string, info: ImageInfo, hash: string | null): Record<string, unknown> {
+/** The file's `image_info` with its `id`, `hash` and `blurhash`, in the reference's key order. */
+function fileJson(uuid: string, info: ImageInfo, hash: string | null, placeholder: string | null): Record<string, unknown> {
   const json = imageInfoJson(info);
   return {
     id: uuid,
@@ -43,7 +44,7 @@ function fileJson(uuid: string, info: ImageInfo, hash: string | null): Record<st
     geo_location: json.geo_location,
     datetime_original: json.datetime_original,
     hash,
-    blurhash: null,
+    blurhash: placeholder,
   };
 }
 
@@ -51,6 +52,12 @@ function fileJson(uuid: string, info: ImageInfo, hash: string | null): Record<st
 function originalJson(uuid: string, info: ImageInfo): Record<string, unknown> {
   const json = imageInfoJson(info);
   return { width: json.width, geo_location: json.geo_location, orientation: json.orientation, datetime_original: json.datetime_original, format: json.format, id: uuid, height: json.height };
+}
+
+/** The BlurHash of the image, computed over a copy at most 32 pixels a side. */
+async function blurhashOf(image: RawImage): Promise<string> {
+  const small = await transform(image, (pipeline) => pipeline.resize(32, 32, { fit: 'inside' }));
+  return blurhash(small);
 }
 
 /**

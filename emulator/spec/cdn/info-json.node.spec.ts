@@ -38,6 +38,15 @@ describe('emulator CDN: -/json/ and -/main_colors/', () => {
     expect(Object.keys(info)).toEqual(['id', 'dpi', 'width', 'format', 'height', 'sequence', 'color_mode', 'orientation', 'geo_location', 'datetime_original', 'hash', 'blurhash']);
     expect(info).toEqual(jasmine.objectContaining({ id: photo, width: 400, height: 300, format: 'JPEG', sequence: false, color_mode: 'RGB', orientation: null, geo_location: null }));
     expect(info['hash']).toMatch(/^[0-9a-f]{16}$/);
+    // 6x4 components as the reference's example (52 characters, size flag W).
+    expect(info['blurhash']).toMatch(/^W[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{51}$/);
+  });
+
+  it('gives a uniform image the blurhash of its colour', async () => {
+    const plain = await cdn.upload(await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 30, g: 60, b: 200 } } }).png().toBuffer(), 'plain.png', 'image/png');
+    const hash = (await json(`${plain}/-/json/`))['blurhash'] as string;
+    // Characters 3 to 6: the average colour, (30 << 16) + (60 << 8) + 200 = 1981640 in base 83.
+    expect(hash.slice(2, 6)).toBe('3csF');
   });
 
   it('answers the processed image after other operations, with the original', async () => {
