@@ -316,8 +316,8 @@ describe('ucare (built) against the emulator', () => {
 
   describe('sync --effects', () => {
     it('downloads renditions of images, named with the effects, from the CDN path with them', async () => {
-      // A PNG signature and IHDR chunk: enough for the service to see an image.
-      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+      // A whole 1x1 PNG: the emulator's CDN decodes it to apply the effects.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
       const run = await ucare('--json', 'upload', localFile('tiny.png', png));
       const uuid = json(run)[0]?.['uuid'] as string;
       expect(json(await ucare('--json', 'get', uuid))[0]?.['is_image']).toBeTrue();
