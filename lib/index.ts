@@ -50,3 +50,14 @@ export type { LocalCopyOptions, RemoteCopyOptions } from './resources/copy-optio
 export { storeFiles, deleteFiles, BATCH_CHUNK_SIZE, type BatchInput, type BatchResult, type BatchSuccess, type BatchFailure } from './resources/batch.js';
 export { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from './resources/metadata.js';
 export { paginate } from './transport/paginate.js';
+export { ImageTransformation } from './cdn/transformations/image-transformation.js';
+export type { CdnOperation } from './cdn/transformations/operation.js';
+export type { Alignment, Length, Offsets, Percent } from './cdn/transformations/arguments.js';
+export type { CropPosition, ScaleCropOptions, ScaleCropType, StretchMode } from './cdn/transformations/geometry.js';
+export type { Radii } from './cdn/transformations/fill-and-corners.js';
+export type { Region } from './cdn/transformations/filters.js';
+export type { ImageFormat, ImageQuality, SrgbMode, StripMetaMode } from './cdn/transformations/output.js';
+export type { RightAngle } from './cdn/transformations/orientation.js';
+export type { OverlayOptions } from './cdn/transformations/overlay.js';
+export { TRANSFORMATION_LIMITS } from './cdn/transformations/limits.js';
+export { DEFAULT_PICTURE_FORMATS, pictureSources, srcset, type ImageSource, type PictureOptions, type PictureSource, type PictureSources } from './cdn/responsive.js';
