@@ -45,7 +45,7 @@ import { overlayOperation, type OverlayOptions } from './overlay.js';
  * ```
  */
 export class ImageTransformation {
-  #operations: readonly CdnOperation[] = [];
+  #operations: readonly CdnOperation[] = Object.freeze([]);
 
   constructor() {
     Object.freeze(this);
