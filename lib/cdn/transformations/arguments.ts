@@ -63,7 +63,7 @@ export function percent(operation: string, argument: string, value: unknown, min
 export function offsets(operation: string, argument: string, value: unknown, percentOnly = false): string {
   if (typeof value !== 'object' || value === null) refuse(operation, argument, 'required', 'must be { x, y }', value);
   const { x, y } = value as Partial<Offsets>;
-  const axis = percentOnly ? (v: unknown, name: string) => percent(operation, `${argument}.${name}`, v, 0) : (v: unknown, name: string) => length(operation, `${argument}.${name}`, v, 0);
+  const axis = (v: unknown, name: string) => (percentOnly ? percent : length)(operation, `${argument}.${name}`, v, 0);
   return `${axis(x, 'x')},${axis(y, 'y')}`;
 }
 
