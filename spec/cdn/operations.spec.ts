@@ -73,6 +73,8 @@ const CASES: Readonly<Record<string, OperationCases>> = {
       [(t) => t.scaleCrop(200, 200, { type: loose('clever') }), 'type', 'one-of'],
       [(t) => t.scaleCrop(200, 200, { position: { x: 10, y: '10%' } }), 'position.x', 'percent'],
       [(t) => t.scaleCrop(200, 0), 'height', 'range'],
+      [(t) => t.scaleCrop(200, 200, { position: loose('top') }), 'position', 'one-of'],
+      [(t) => t.scaleCrop(200, 200, loose(null)), 'options', 'required'],
     ],
   },
   zoom_objects: {
@@ -223,6 +225,8 @@ const CASES: Readonly<Record<string, OperationCases>> = {
       [(t) => t.overlay('logo.png'), 'image', 'uuid'],
       [(t) => t.overlay('self', { opacity: loose('101%') }), 'opacity', 'percent'],
       [(t) => t.overlay('self', { size: { width: '50%', height: 0 } }), 'size.height', 'range'],
+      [(t) => t.overlay('self', loose('center')), 'options', 'required'],
+      [(t) => t.overlay('self', { size: loose('50%') }), 'size', 'required'],
     ],
   },
   json: {

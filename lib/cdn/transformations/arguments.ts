@@ -72,6 +72,13 @@ export function position(operation: string, argument: string, value: unknown, pe
   return typeof value === 'string' ? oneOf(operation, argument, value, ALIGNMENTS) : offsets(operation, argument, value, percentOnly);
 }
 
+/** An options object (`{}` when not given). */
+export function optionsObject<T extends object>(operation: string, value: T | undefined): T | Record<string, never> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) refuse(operation, 'options', 'required', 'must be an object', value);
+  return value;
+}
+
 /** A flag rendered `yes`/`no`. */
 export function yesNo(operation: string, value: unknown): string {
   if (typeof value !== 'boolean') refuse(operation, 'value', 'one-of', 'must be true or false', value);

@@ -1,4 +1,4 @@
-import { type Alignment, integerIn, length, type Length, type Offsets, oneOf, pixels, position, refuse } from './arguments.js';
+import { type Alignment, integerIn, length, type Length, type Offsets, offsets, oneOf, optionsObject, pixels, position, refuse } from './arguments.js';
 import { TRANSFORMATION_LIMITS } from './limits.js';
 import { type CdnOperation, operation } from './operation.js';
 
@@ -75,11 +75,12 @@ export function cropOperation(width: Length, height: Length, where?: CropPositio
 }
 
 /** `-/scale_crop/WxH/[:type/][:position/]`: scales to cover WxH, then crops. Offsets are percentages. */
-export function scaleCropOperation(width: number, height: number, options: ScaleCropOptions = {}): CdnOperation {
+export function scaleCropOperation(width: number, height: number, given?: ScaleCropOptions): CdnOperation {
   const args = [size('scale_crop', width, height)];
-  if (options.type !== undefined) args.push(oneOf('scale_crop', 'type', options.type, SCALE_CROP_TYPES));
-  if (options.position === 'center') args.push('center');
-  else if (options.position !== undefined) args.push(position('scale_crop', 'position', options.position, true));
+  const { type, position: where } = optionsObject('scale_crop', given);
+  if (type !== undefined) args.push(oneOf('scale_crop', 'type', type, SCALE_CROP_TYPES));
+  if (typeof where === 'string') args.push(oneOf('scale_crop', 'position', where, ['center']));
+  else if (where !== undefined) args.push(offsets('scale_crop', 'position', where, true));
   return operation('scale_crop', ...args);
 }
 
