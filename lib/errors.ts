@@ -170,7 +170,8 @@ export type TransformationRule =
   | 'needs-strength'
   | 'last-operation'
   | 'format-conflict'
-  | 'cdn-url';
+  | 'cdn-url'
+  | 'unknown-operation';
 
 /**
  * An image transformation was given an argument the CDN would refuse: raised by the transformation builder before any

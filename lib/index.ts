@@ -61,3 +61,4 @@ export type { RightAngle } from './cdn/transformations/orientation.js';
 export type { OverlayOptions } from './cdn/transformations/overlay.js';
 export { TRANSFORMATION_LIMITS } from './cdn/transformations/limits.js';
 export { DEFAULT_PICTURE_FORMATS, pictureSources, srcset, type ImageSource, type PictureOptions, type PictureSource, type PictureSources } from './cdn/responsive.js';
+export { parseTransformation } from './cdn/transformations/parse.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseCdnPath } from '../../emulator/lib/cdn/cdn-path.js';
 import { ImageTransformation } from '../../lib/cdn/transformations/image-transformation.js';
+import { parseTransformation } from '../../lib/cdn/transformations/parse.js';
 import { InvalidTransformationError } from '../../lib/errors.js';
 
 type Step = (t: ImageTransformation) => ImageTransformation;
@@ -85,6 +86,17 @@ describe('ImageTransformation properties', () => {
         expect(target).toEqual({ kind: 'file', uuid: UUID, effects: transformation.effects, filename: null });
         // Each argument is one plain path segment: nothing to escape, no `%`.
         for (const op of transformation.operations) for (const arg of op.args) expect(arg).toMatch(/^[a-z0-9_,.-]+$/);
+      }),
+    );
+  });
+
+  it('parseTransformation reads back every valid chain: the same path, the same operations', () => {
+    fc.assert(
+      fc.property(chain, (steps) => {
+        const transformation = build(steps);
+        const read = parseTransformation(String(transformation));
+        expect(String(read)).toBe(String(transformation));
+        expect(read.operations).toEqual(transformation.operations);
       }),
     );
   });

@@ -18,7 +18,7 @@ export type ScaleCropType =
   | 'smart_faces';
 
 const STRETCH_MODES: readonly StretchMode[] = ['on', 'off', 'fill'];
-const SCALE_CROP_TYPES: readonly ScaleCropType[] = [
+export const SCALE_CROP_TYPES: readonly ScaleCropType[] = [
   'smart',
   'smart_faces_objects',
   'smart_faces_points',
