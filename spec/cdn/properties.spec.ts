@@ -83,7 +83,7 @@ describe('ImageTransformation properties', () => {
       fc.property(chain, (steps) => {
         const transformation = build(steps);
         const target = parseCdnPath(UUID, String(transformation));
-        expect(target).toEqual({ kind: 'file', uuid: UUID, effects: transformation.effects, filename: null });
+        expect(target).toEqual(jasmine.objectContaining({ kind: 'file', uuid: UUID, effects: transformation.effects, filename: null }));
         // Each argument is one plain path segment: nothing to escape, no `%`.
         for (const op of transformation.operations) for (const arg of op.args) expect(arg).toMatch(/^[a-z0-9_,.-]+$/);
       }),
