@@ -58,6 +58,7 @@ export type { Radii } from './cdn/transformations/fill-and-corners.js';
 export type { Region } from './cdn/transformations/filters.js';
 export type { ImageFormat, ImageQuality, SrgbMode, StripMetaMode } from './cdn/transformations/output.js';
 export type { RightAngle } from './cdn/transformations/orientation.js';
+export type { ColorAdjustment } from './cdn/transformations/colors.js';
 export type { OverlayOptions } from './cdn/transformations/overlay.js';
 export { TRANSFORMATION_LIMITS } from './cdn/transformations/limits.js';
 export { DEFAULT_PICTURE_FORMATS, pictureSources, srcset, type ImageSource, type PictureOptions, type PictureSource, type PictureSources } from './cdn/responsive.js';

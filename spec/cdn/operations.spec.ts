@@ -175,6 +175,20 @@ const CASES: Readonly<Record<string, OperationCases>> = {
   mirror: { renders: [[(t) => t.mirror(), '-/mirror/']], refuses: [] },
   grayscale: { renders: [[(t) => t.grayscale(), '-/grayscale/']], refuses: [] },
   invert: { renders: [[(t) => t.invert(), '-/invert/']], refuses: [] },
+  adjust: {
+    renders: [
+      [(t) => t.adjust('brightness', -20), '-/brightness/-20/'],
+      [(t) => t.adjust('exposure', 500), '-/exposure/500/'],
+      [(t) => t.adjust('gamma', 0), '-/gamma/0/'],
+      [(t) => t.adjust('contrast', 500).adjust('saturation', -100).adjust('vibrance', 80).adjust('warmth', 100), '-/contrast/500/-/saturation/-100/-/vibrance/80/-/warmth/100/'],
+    ],
+    refuses: [
+      [(t) => t.adjust('brightness', 101), 'value', 'range', 'brightness'],
+      [(t) => t.adjust('gamma', -1), 'value', 'range', 'gamma'],
+      [(t) => t.adjust('warmth', 1.5), 'value', 'integer', 'warmth'],
+      [(t) => t.adjust(loose('hue'), 10), 'adjustment', 'one-of'],
+    ],
+  },
   enhance: {
     renders: [
       [(t) => t.enhance(), '-/enhance/'],

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { parseCdnPath } from '../../emulator/lib/cdn/cdn-path.js';
+import { COLOR_ADJUSTMENTS } from '../../lib/cdn/transformations/colors.js';
 import { ImageTransformation } from '../../lib/cdn/transformations/image-transformation.js';
+import { TRANSFORMATION_LIMITS } from '../../lib/cdn/transformations/limits.js';
 import { parseTransformation } from '../../lib/cdn/transformations/parse.js';
 import { InvalidTransformationError } from '../../lib/errors.js';
 
@@ -38,6 +40,9 @@ const validStep: fc.Arbitrary<Step> = fc.oneof(
   fc.constantFrom(0 as const, 90 as const, 180 as const, 270 as const).map((angle): Step => (t) => t.rotate(angle)),
   fc.boolean().map((on): Step => (t) => t.autorotate(on)),
   fc.constantFrom<Step>((t) => t.flip(), (t) => t.mirror(), (t) => t.grayscale(), (t) => t.invert()),
+  fc
+    .constantFrom(...COLOR_ADJUSTMENTS)
+    .chain((name) => fc.integer(TRANSFORMATION_LIMITS.colorAdjustments[name]).map((value): Step => (t) => t.adjust(name, value))),
   optional(fc.integer({ min: 0, max: 100 })).map((s): Step => (t) => t.enhance(s)),
   optional(fc.integer({ min: 0, max: 20 })).map((s): Step => (t) => t.sharp(s)),
   fc.option(fc.tuple(fc.integer({ min: 0, max: 5000 }), optional(fc.integer({ min: -200, max: 100 }))), { nil: undefined }).map((args): Step => (t) => (args ? t.blur(...args) : t.blur())),

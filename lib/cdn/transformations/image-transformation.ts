@@ -1,5 +1,6 @@
 import { InvalidTransformationError } from '../../errors.js';
 import type { Length } from './arguments.js';
+import { type ColorAdjustment, colorAdjustmentOperation } from './colors.js';
 import { borderRadiusOperation, type Radii, setfillOperation } from './fill-and-corners.js';
 import { blurFacesOperation, blurOperation, blurRegionOperation, enhanceOperation, type Region, sharpOperation } from './filters.js';
 import {
@@ -174,6 +175,14 @@ export class ImageTransformation {
   /** `-/invert/`. */
   invert(): ImageTransformation {
     return this.#with(plainOperation('invert'));
+  }
+
+  /**
+   * `-/brightness/20/`, `-/exposure/…`, `-/gamma/…`, `-/contrast/…`, `-/saturation/…`, `-/vibrance/…`, `-/warmth/…`: a
+   * colour adjustment, its value in the adjustment's range (`TRANSFORMATION_LIMITS.colorAdjustments`).
+   */
+  adjust(adjustment: ColorAdjustment, value: number): ImageTransformation {
+    return this.#with(colorAdjustmentOperation(adjustment, value));
   }
 
   /** `-/enhance/[:strength/]`: auto levels, contrast and saturation, 0 to 100. */

@@ -22,6 +22,16 @@ export const TRANSFORMATION_LIMITS = Object.freeze({
   zoomObjects: Object.freeze({ min: 1, max: 100 }),
   /** `max_icc_size` threshold in kilobytes (the docs give no upper bound; this one keeps the number an int32). */
   maxIccSize: Object.freeze({ min: 0, max: 2_147_483_647 }),
+  /** The colour adjustments' value ranges; each has a zero point that leaves the image as it is. */
+  colorAdjustments: Object.freeze({
+    brightness: Object.freeze({ min: -100, max: 100, zero: 0 }),
+    exposure: Object.freeze({ min: -500, max: 500, zero: 0 }),
+    gamma: Object.freeze({ min: 0, max: 1000, zero: 100 }),
+    contrast: Object.freeze({ min: -100, max: 500, zero: 0 }),
+    saturation: Object.freeze({ min: -100, max: 500, zero: 0 }),
+    vibrance: Object.freeze({ min: -100, max: 500, zero: 0 }),
+    warmth: Object.freeze({ min: -100, max: 100, zero: 0 }),
+  }),
   /** `main_colors` count (the docs give no upper bound: the builder's own). */
   mainColors: Object.freeze({ min: 1, max: 100 }),
 });

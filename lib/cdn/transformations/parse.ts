@@ -1,6 +1,7 @@
 import { describeValue } from '../../describe-value.js';
 import { InvalidParamError } from '../../errors.js';
 import { ALIGNMENTS, type Length, type Offsets, refuse } from './arguments.js';
+import { COLOR_ADJUSTMENTS } from './colors.js';
 import { SCALE_CROP_TYPES } from './geometry.js';
 import { ImageTransformation } from './image-transformation.js';
 
@@ -71,6 +72,7 @@ const OPERATIONS: Readonly<Record<string, readonly [number, Apply]>> = {
     return t.blurRegion({ width: length(width), height: length(height), x, y }, number(strength));
   }],
   overlay: [4, (t, [image = '', ...rest]) => t.overlay(image, overlayOptions(rest))],
+  ...Object.fromEntries(COLOR_ADJUSTMENTS.map((name) => [name, [1, (t: ImageTransformation, [value]: readonly string[]) => t.adjust(name, number(value) as never)] as const])),
   json: [0, (t) => t.json()],
   main_colors: [1, (t, [count]) => t.mainColors(number(count))],
 };
