@@ -160,7 +160,6 @@ export type TransformationRule =
   | 'range'
   | 'one-of'
   | 'required'
-  | 'length'
   | 'percent'
   | 'hex-color'
   | 'uuid'

@@ -47,6 +47,7 @@ export type { ListOptions } from './resources/list-options.js';
 export type { AppData, FileInfo, FileInfoOptions } from './resources/file-info.js';
 export type { GroupInfo } from './resources/group-info.js';
 export type { LocalCopyOptions, RemoteCopyOptions } from './resources/copy-options.js';
+export type { Effects } from './resources/effects.js';
 export { storeFiles, deleteFiles, BATCH_CHUNK_SIZE, type BatchInput, type BatchResult, type BatchSuccess, type BatchFailure } from './resources/batch.js';
 export { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from './resources/metadata.js';
 export { paginate } from './transport/paginate.js';
