@@ -48,10 +48,7 @@ const MIME_TYPES: Readonly<Record<string, string>> = { avif: 'image/avif', webp:
  *   integer up to the CDN's limit, repeats, or none is given.
  */
 export function srcset(source: ImageSource, widths: readonly number[], transformation: ImageTransformation = new ImageTransformation()): string {
-  const base = cdnUrlOf(source, 'srcset');
-  return checkedWidths(widths, 'srcset')
-    .map((width) => `${base}${transformation.resize(width)} ${width}w`)
-    .join(', ');
+  return atWidths(cdnUrlOf(source, 'srcset'), checkedWidths(widths, 'srcset'), transformation);
 }
 
 /**
@@ -60,17 +57,23 @@ export function srcset(source: ImageSource, widths: readonly number[], transform
  * @throws InvalidTransformationError as {@link srcset}, and when `transformation` already sets a format.
  */
 export function pictureSources(source: ImageSource, options: PictureOptions): PictureSources {
+  if (typeof options !== 'object' || options === null) refuse('pictureSources', 'options', 'required', 'must be { widths, ... }', options);
   const base = cdnUrlOf(source, 'pictureSources');
   const widths = checkedWidths(options.widths, 'pictureSources');
   const transformation = options.transformation ?? new ImageTransformation();
   if (transformation.operations.some((op) => op.name === 'format')) {
     refuse('pictureSources', 'transformation', 'format-conflict', 'must not set a format: each source sets its own', transformation.effects);
   }
-  const at = (format: ImageFormat) => widths.map((width) => `${base}${transformation.format(format).resize(width)} ${width}w`).join(', ');
+  const at = (format: ImageFormat) => atWidths(base, widths, transformation.format(format));
   const sources = (options.formats ?? DEFAULT_PICTURE_FORMATS).map((format) => ({ type: MIME_TYPES[format] ?? '', srcset: at(format) }));
   const fallback = options.fallback ?? 'jpeg';
   const largest = Math.max(...widths);
   return { sources, img: { src: `${base}${transformation.format(fallback).resize(largest)}`, srcset: at(fallback) } };
+}
+
+/** `<base><transformation>-/resize/<w>x/ <w>w` for each width, comma-separated. */
+function atWidths(base: string, widths: readonly number[], transformation: ImageTransformation): string {
+  return widths.map((width) => `${base}${transformation.resize(width)} ${width}w`).join(', ');
 }
 
 function cdnUrlOf(source: ImageSource, helper: string): string {
