@@ -41,7 +41,7 @@ export function normalizeEffects(effects: Effects): string {
  * The text of effects. A transformation is known by its `effects` string, without importing its class: an app that
  * builds no transformation does not bundle the builder.
  */
-function effectsText(effects: Effects): string {
+export function effectsText(effects: Effects): string {
   if (typeof effects === 'string') return effects;
   const text: unknown = typeof effects === 'object' && effects !== null ? (effects as { effects?: unknown }).effects : undefined;
   if (typeof text !== 'string') throw new InvalidParamError(`effects must be a string or an ImageTransformation, not ${describeValue(effects)}`);
