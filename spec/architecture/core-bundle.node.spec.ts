@@ -51,4 +51,17 @@ describe('what a bundle of the core keeps', () => {
     const unwanted = modules.filter((path) => /^axios\/lib\/(adapters\/fetch|core\/Axios|core\/dispatchRequest|defaults\/index)\.js$/.test(path));
     expect(unwanted).toEqual([]);
   }, 60_000);
+
+  it('File URLs with effects strings bring no transformation builder; a transformation brings it', async () => {
+    const strings = await bundledModules(`
+      import { File } from './lib/index.ts';
+      export const url = (uuid) => new File(uuid).cdnPath('preview/200x200/');`);
+    expect(strings).toContain('lib/resources/effects.ts');
+    expect(strings.filter((path) => path.startsWith('lib/cdn/'))).toEqual([]);
+    const built = await bundledModules(`
+      import { File, ImageTransformation } from './lib/index.ts';
+      export const url = (uuid) => new File(uuid).cdnPath(new ImageTransformation().preview(200, 200));`);
+    expect(built).toContain('lib/cdn/transformations/image-transformation.ts');
+    expect(built).not.toContain('lib/cdn/responsive.ts');
+  }, 60_000);
 });

@@ -125,6 +125,18 @@ describe('ucare (built) against the emulator', () => {
       expect(malformed.code).toBe(2);
       expect(malformed.stderr).toMatch(/^ERROR: Couldn't find UUID/);
     });
+
+    it('--effects shows the CDN URL with those effects, in place of the ones of PATH; bad effects are a usage error', async () => {
+      const uuid = await uploadOne('effects.txt');
+      const shown = await ucare('get', `https://ucarecdn.com/${uuid}/-/resize/10x/`, '--effects', 'preview/40x40/-/format/auto/');
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(new RegExp(`cdn url:\\s+\\S+/${uuid}/-/preview/40x40/-/format/auto/\n`));
+      const kept = await ucare('get', `https://ucarecdn.com/${uuid}/-/resize/10x/`);
+      expect(kept.stdout).toMatch(new RegExp(`cdn url:\\s+\\S+/${uuid}/-/resize/10x/\n`));
+      const bad = await ucare('get', uuid, '--effects', 'a b/');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^ERROR: Invalid effects/);
+    });
   });
 
   describe('list / list_files', () => {
