@@ -68,6 +68,16 @@ test('the file grid requests one page per scroll to its end, none ahead', async 
   await page.evaluate(() => window.scrollTo(0, 0));
 });
 
+test('each image tile loads one thumbnail of its srcset, the width its column needs', async () => {
+  // At 1000 CSS pixels and 1x, `sizes` gives a column 183px: the 200w candidate, and no other width is fetched.
+  await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('.tile img')?.naturalWidth ?? 0) > 0);
+  const shown = await page.locator('.tile img').first().evaluate((image: HTMLImageElement) => image.currentSrc);
+  assert.match(shown, /\/-\/format\/auto\/-\/quality\/smart\/-\/resize\/200x\/$/);
+  const thumbnails = emulator.requests.list().filter((request) => request.method === 'GET' && request.path.includes('/-/'));
+  assert.ok(thumbnails.length > 0);
+  assert.deepEqual(thumbnails.filter((request) => !request.path.endsWith('/-/resize/200x/')), []);
+});
+
 test('an upload from a URL shows its done / total ticks, then the file', async () => {
   await page.getByRole('button', { name: 'Upload from URL' }).click();
   const ticks = page.locator('.done-total');

@@ -12,9 +12,19 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { Subscription } from 'rxjs';
+import { ImageTransformation } from 'rxuploadcare';
 import { fileTile, type FileTile } from '../uploadcare/file-tile';
 import type { FilePager } from '../uploadcare/file-pager';
+import { ResponsiveImage } from '../uploadcare/responsive-image';
 import { UploadcareService } from '../uploadcare/uploadcare.service';
+
+/**
+ * The thumbnails' operations before each `srcset` width: the format the browser takes best (AVIF, WebP, else JPEG or
+ * PNG, picked by the CDN from `Accept`) at a quality chosen from the image's content.
+ */
+export const THUMBNAIL = new ImageTransformation().format('auto').quality('smart');
+/** The `srcset` widths: a column of the grid (file-grid.css) is 183 CSS pixels wide in the full page, 332 at most. */
+export const THUMBNAIL_WIDTHS: readonly number[] = [200, 400, 800];
 
 /**
  * The project's files as an infinitely scrolling grid of CDN thumbnails: a page is requested when the end of the grid
@@ -22,13 +32,15 @@ import { UploadcareService } from '../uploadcare/uploadcare.service';
  */
 @Component({
   selector: 'app-file-grid',
-  imports: [DatePipe],
+  imports: [DatePipe, ResponsiveImage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './file-grid.html',
   styleUrl: './file-grid.css',
 })
 export class FileGrid {
   private readonly uploadcare = inject(UploadcareService);
+  protected readonly thumbnail = THUMBNAIL;
+  protected readonly thumbnailWidths = THUMBNAIL_WIDTHS;
   /** Files per page. */
   readonly pageSize = input(24);
   protected readonly tiles = signal<readonly FileTile[]>([]);

@@ -7,18 +7,11 @@ export interface FileTile {
   readonly size: number;
   readonly uploaded: string;
   readonly isImage: boolean;
+  /** The file on the CDN, ending in `/`: the link, and the source of an image's thumbnails. */
   readonly cdnUrl: string;
-  /** A CDN preview, the transformation as a plain URL string. */
-  readonly thumbnailUrl: string;
 }
 
-/** The CDN operations of a thumbnail: fit in a square of this many pixels. */
-export const THUMBNAIL_EFFECTS = 'preview/320x320/';
-
-/**
- * A tile from a file and its info (a list entry's info is cached: reading it makes no request).
- * TODO(srcset): once the library's transformation builder lands, give tiles a `srcset` (1x, 2x previews) built by it.
- */
+/** A tile from a file and its info (a list entry's info is cached: reading it makes no request). */
 export function fileTile(file: UploadcareFile, info: FileInfo): FileTile {
   return {
     uuid: file.uuid,
@@ -27,6 +20,5 @@ export function fileTile(file: UploadcareFile, info: FileInfo): FileTile {
     uploaded: info.datetime_uploaded,
     isImage: info.is_image,
     cdnUrl: file.cdnUrl,
-    thumbnailUrl: `${file.client.options.cdnBase}${file.cdnPath(THUMBNAIL_EFFECTS)}`,
   };
 }

@@ -80,7 +80,7 @@ describe('UploadcareService on the emulator', () => {
     expect(second[0]?.name).toBe('a.txt');
     expect(listedAfterFirst.length).toBe(1);
     expect(listedAfterSecond.length).toBe(2);
-    expect(first[0]?.thumbnailUrl).toBe(`${emulatorBase()}${uploaded[2]?.uuid}/-/preview/320x320/`);
+    expect(first[0]).toMatchObject({ uuid: uploaded[2]?.uuid, isImage: false, cdnUrl: `${emulatorBase()}${uploaded[2]?.uuid}/` });
   });
 
   it('groups uploaded files into one CDN URL', async () => {
