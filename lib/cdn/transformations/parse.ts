@@ -24,8 +24,14 @@ const positionOf = (text: string) => (text.includes(',') ? offsetsOf(text) : (te
 const flag = (text: string | undefined) => (text === 'yes' ? true : text === 'no' ? false : (text as never));
 const radii = (text: string) => text.split(',').map(length);
 
-/** How each operation's URL arguments become a builder call, with the most arguments it takes. */
-const OPERATIONS: Readonly<Record<string, readonly [number, Apply]>> = {
+/**
+ * How each operation's URL arguments become a builder call, with the most arguments it takes. Marked pure: the table
+ * is built with a call, which would otherwise keep this module in every bundle that imports the library's entry.
+ */
+const OPERATIONS: Readonly<Record<string, readonly [number, Apply]>> = /* @__PURE__ */ operationTable();
+
+function operationTable(): Readonly<Record<string, readonly [number, Apply]>> {
+  return {
   preview: [1, (t, [size]) => (size === undefined ? t.preview() : t.preview(...dimensions(size)))],
   resize: [1, (t, [size = '']) => {
     const [w, h] = pair(size, 'x');
@@ -75,7 +81,8 @@ const OPERATIONS: Readonly<Record<string, readonly [number, Apply]>> = {
   ...Object.fromEntries(COLOR_ADJUSTMENTS.map((name) => [name, [1, (t: ImageTransformation, [value]: readonly string[]) => t.adjust(name, number(value) as never)] as const])),
   json: [0, (t) => t.json()],
   main_colors: [1, (t, [count]) => t.mainColors(number(count))],
-};
+  };
+}
 
 function dimensions(text: string): [number, number] {
   const [w, h] = pair(text, 'x');
