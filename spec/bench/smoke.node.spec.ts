@@ -6,12 +6,17 @@ import { SIDES } from '../../bench/worker/protocol.js';
 /** The benchmark at tiny sizes, one round: proves every scenario still runs for every side. Never asserts timings. */
 const TINY: BenchOptions = {
   ...DEFAULT_BENCH_OPTIONS,
+  runs: 1,
   rounds: 1,
   listFiles: 150,
   multipartMiB: 10,
+  multipartStreamMiB: 10,
   smallFiles: 12,
   smallKiB: 2,
   fromUrlMiB: 1,
+  fromUrlSmallMiB: 1,
+  fromUrlSlowKiB: 64,
+  fromUrlSlowKiBps: 256,
   batchFiles: 120,
   infoCalls: 10,
   out: '',
