@@ -34,7 +34,8 @@ export function isBodyless(method: HttpMethod): boolean {
 }
 
 function stripLeadingSlashes(path: string): string {
-  return path.replace(/^\/+/, '');
+  // Most paths have none: no regular expression run for them (this is on every request's path).
+  return path.startsWith('/') ? path.replace(/^\/+/, '') : path;
 }
 
 /** `path` (relative to `base`, or absolute) resolved, when it stays on `base`'s origin; else InvalidParamError. */
