@@ -140,7 +140,7 @@ function issue8Checks(summaries: readonly ScenarioSummary[]): TargetCheck[] {
   checks.push({
     target: 'multipart: rxuploadcare throughput >= 70% of the raw floor',
     value: ours?.throughput && floor?.throughput ? ours.throughput / floor.throughput : null,
-    format: (share) => `${(share * 100).toFixed(0)}% of the floor`,
+    format: (share) => `${(share * 100).toFixed(0)}%`,
     holds: (share) => share >= 0.7,
   });
   checks.push({ target: 'multipart: rxuploadcare peak RSS under 150 MB', value: ours ? ours.peakRssBytes : null, format: megabytes, holds: (bytes) => bytes < 150e6 });
@@ -202,7 +202,7 @@ function foldRuns(runs: readonly (readonly TargetCheck[])[]): TargetVerdict[] {
     if (measured.length < values.length) return { target: check.target, measured: check.missing ?? 'not run', met: null };
     const min = Math.min(...measured);
     const max = Math.max(...measured);
-    const range = min === max ? check.format(min) : `${check.format(min)}-${check.format(max)}`;
+    const range = check.format(min) === check.format(max) ? check.format(min) : `${check.format(min)}-${check.format(max)}`;
     return {
       target: check.target,
       measured: values.length === 1 ? range : `${range} (${values.length} runs)`,
