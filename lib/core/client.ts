@@ -6,7 +6,7 @@ import { createAxiosInstance } from '../transport/axios-instance.js';
 import { encodeForm } from '../transport/multipart-body.js';
 import { createNativeTransport, type NativeTransport } from '../transport/node-http.js';
 import { sendHttp, type SendContext } from '../transport/http.js';
-import { retryByCheckedPolicy, type RetryEnvironment } from '../transport/retry.js';
+import { retryByPolicy, type RetryEnvironment } from '../transport/retry.js';
 import { resolveRetryPolicy } from '../transport/retry-policy.js';
 import type { HttpMethod, HttpRequest, HttpResponse, RequestOptions, UploadField, UploadFile } from '../transport/types.js';
 import { fieldEntries, publicKeyField, uploadFormData } from '../transport/upload-form.js';
@@ -125,9 +125,8 @@ export class UploadcareClient {
    * @internal
    */
   retrying<T>(method: HttpMethod, options: RequestOptions): (source: Observable<T>) => Observable<T> {
-    // The call's options are checked and the client's policy resolved already: merged only when the call has its own.
-    const policy = options.retry === undefined ? this.options.retry : resolveRetryPolicy(options.retry, this.options.retry);
-    return retryByCheckedPolicy<T>(policy, { method, ...(options.idempotent !== undefined && { idempotent: options.idempotent }) }, this.#environment);
+    const policy = resolveRetryPolicy(options.retry, this.options.retry);
+    return retryByPolicy<T>(policy, { method, ...(options.idempotent !== undefined && { idempotent: options.idempotent }) }, this.#environment);
   }
 
 }

@@ -34,8 +34,7 @@ export function isBodyless(method: HttpMethod): boolean {
 }
 
 function stripLeadingSlashes(path: string): string {
-  // Most paths have none: no regular expression run for them (this is on every request's path).
-  return path.startsWith('/') ? path.replace(/^\/+/, '') : path;
+  return path.replace(/^\/+/, '');
 }
 
 /** `path` (relative to `base`, or absolute) resolved, when it stays on `base`'s origin; else InvalidParamError. */

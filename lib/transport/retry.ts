@@ -36,15 +36,7 @@ export function retryByPolicy<T>(givenPolicy: RetryPolicy, givenTarget: RetryTar
   // Checked here, before any attempt: garbage would be a TypeError at the first retry (values are clamped as the client's).
   const policy = resolveRetryPolicy(checkRetryInput('retryByPolicy()', givenPolicy));
   const target = checkOptions('retryByPolicy target', givenTarget, ['method', 'idempotent']);
-  return retryByCheckedPolicy(policy, target, checkRetryEnvironment('retryByPolicy environment', givenEnvironment));
-}
-
-/**
- * {@link retryByPolicy} for arguments already checked and resolved (a client's, per call): no option is checked or
- * merged again for every request.
- * @internal
- */
-export function retryByCheckedPolicy<T>(policy: RetryPolicy, target: RetryTarget, environment: RetryEnvironment): MonoTypeOperatorFunction<T> {
+  const environment = checkRetryEnvironment('retryByPolicy environment', givenEnvironment);
   const scheduler = environment.scheduler ?? asyncScheduler;
   const random = environment.random ?? Math.random;
   return (source: Observable<T>) =>
