@@ -187,7 +187,7 @@ function issue18Checks(summaries: readonly ScenarioSummary[]): TargetCheck[] {
     value: null,
     format: ratioFormat,
     holds: () => false,
-    missing: 'not measured: no browser benchmark yet',
+    missing: 'not in this Node benchmark: `npm run bench:browser` measures it (docs/benchmarks-browser.md)',
   });
   return checks;
 }
