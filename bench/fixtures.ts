@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,8 @@ const MiB = 1024 * 1024;
 
 /** Files and servers the runs share: made once per benchmark, removed at the end. */
 export class Fixtures {
-  #bigFile: Promise<string> | undefined;
-  #source: Promise<{ server: Server; url: string }> | undefined;
+  readonly #bigFiles = new Map<number, Promise<string>>();
+  #source: Promise<SourceServer> | undefined;
   #served = 0;
 
   private constructor(readonly dir: string) {}
@@ -22,17 +22,24 @@ export class Fixtures {
     return new Fixtures(await mkdtemp(join(tmpdir(), 'rxuc-bench-')));
   }
 
-  /** A file of `bytes` random-looking bytes on disk (written once, 1 MiB of random data repeated). */
+  /** A file of `bytes` random-looking bytes on disk (written once per size, 1 MiB of random data repeated). */
   bigFile(bytes: number): Promise<string> {
-    this.#bigFile ??= writeFile(join(this.dir, 'upload.bin'), bytes);
-    return this.#bigFile;
+    let file = this.#bigFiles.get(bytes);
+    if (!file) {
+      file = writeFile(join(this.dir, `upload-${bytes}.bin`), bytes);
+      this.#bigFiles.set(bytes, file);
+    }
+    return file;
   }
 
-  /** A fresh URL on a loopback server answering `bytes` bytes (a new query each time, so no run reuses another's). */
-  async sourceUrl(bytes: number): Promise<string> {
-    this.#source ??= startSourceServer(bytes);
+  /**
+   * A fresh URL on a loopback server answering `bytes` bytes (a new query each time, so no run reuses another's),
+   * at `bytesPerSecond` when given (a slow source), else as fast as the socket takes them.
+   */
+  async sourceUrl(bytes: number, bytesPerSecond?: number): Promise<string> {
+    this.#source ??= startSourceServer();
     const { url } = await this.#source;
-    return `${url}/source.bin?run=${++this.#served}`;
+    return `${url}/source-${bytes}.bin?rate=${bytesPerSecond ?? 0}&run=${++this.#served}`;
   }
 
   async close(): Promise<void> {
@@ -43,6 +50,11 @@ export class Fixtures {
     }
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+interface SourceServer {
+  readonly server: Server;
+  readonly url: string;
 }
 
 async function writeFile(path: string, bytes: number): Promise<string> {
@@ -56,16 +68,46 @@ async function writeFile(path: string, bytes: number): Promise<string> {
   return path;
 }
 
-async function startSourceServer(bytes: number): Promise<{ server: Server; url: string }> {
-  const body = Buffer.alloc(bytes);
-  randomBytes(Math.min(bytes, MiB)).copy(body);
-  const server = createServer((_req, res) => {
+/** Serves `/source-<bytes>.bin?rate=<bytes per second, 0 for full speed>`: each size's body is made once. */
+async function startSourceServer(): Promise<SourceServer> {
+  const bodies = new Map<number, Buffer>();
+  const bodyOf = (bytes: number): Buffer => {
+    let body = bodies.get(bytes);
+    if (!body) {
+      body = Buffer.alloc(bytes);
+      randomBytes(Math.min(bytes, MiB)).copy(body);
+      bodies.set(bytes, body);
+    }
+    return body;
+  };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://source');
+    const bytes = Number(/^\/source-(\d+)\.bin$/.exec(url.pathname)?.[1]);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) return void res.writeHead(404).end();
+    const body = bodyOf(bytes);
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes) });
-    res.end(body);
+    const rate = Number(url.searchParams.get('rate'));
+    if (rate > 0) trickle(res, body, rate);
+    else res.end(body);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Writes `body` at about `bytesPerSecond`, in small steps every 10 ms. */
+function trickle(res: ServerResponse, body: Buffer, bytesPerSecond: number): void {
+  const started = Date.now();
+  let sent = 0;
+  const timer = setInterval(() => {
+    const due = Math.min(body.length, Math.ceil(((Date.now() - started) / 1000) * bytesPerSecond));
+    if (due > sent) res.write(body.subarray(sent, due));
+    sent = Math.max(sent, due);
+    if (sent < body.length) return;
+    clearInterval(timer);
+    res.end();
+  }, 10);
+  res.on('close', () => clearInterval(timer));
 }
 
 async function* single(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

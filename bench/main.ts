@@ -29,8 +29,8 @@ async function main(): Promise<void> {
 }
 
 async function loadResults(path: string): Promise<BenchReport> {
-  const saved = JSON.parse(await readFile(path, 'utf8')) as BenchReport & { startedAt: string };
-  return { ...saved, startedAt: new Date(saved.startedAt) };
+  const saved = JSON.parse(await readFile(path, 'utf8')) as BenchReport;
+  return { ...saved, startedAt: new Date(saved.startedAt), runs: saved.runs.map((run) => ({ ...run, startedAt: new Date(run.startedAt) })) };
 }
 
 main().catch((error: unknown) => {

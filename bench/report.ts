@@ -1,10 +1,15 @@
 import { RESULTS_FILE } from './options.js';
 import type { BenchReport } from './run.js';
-import { checkTargets, summarize, type ScenarioSummary, type SideSummary } from './summary.js';
+import { spread } from './stats.js';
+import { checkIssue18Targets, checkTargets, summarize, summarizePooled, type ScenarioSummary, type SideSummary, type TargetVerdict } from './summary.js';
+
+type Ratio = 'oursOverOfficial' | 'oursOverFloor' | 'cpuOursOverOfficial' | 'cpuOursOverFloor';
 
 /** Renders the report as Markdown; `analysis` (hand-written, may be '') closes it. */
 export function renderReport(report: BenchReport, analysis: string): string {
-  const summaries = summarize(report);
+  const summaries = summarizePooled(report);
+  const perRun = report.runs.map((run) => summarize(run));
+  const ratio = (id: string, which: Ratio) => ratioSpread(perRun, id, which);
   const { machine, versions, options } = report;
   return [
     '# Benchmarks',
@@ -21,12 +26,19 @@ export function renderReport(report: BenchReport, analysis: string): string {
     '',
     `- ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB memory, ${machine.os}`,
     `- Node ${machine.node}`,
-    `- Load average at the end of the run (1, 5, 15 min): ${machine.loadAverage.map((load) => load.toFixed(1)).join(', ')}`,
+    '- Load average (1, 5, 15 min) at the start and the end of each run; other work shared the machine when it was above',
+    '  about 2 (2 cores), and then every time is longer and moves more:',
+    ...report.runs.map(
+      (run, index) =>
+        `  - run ${index + 1} (${run.startedAt.toISOString().slice(11, 16)} UTC, ${formatDuration(run.durationMs)}): ${formatLoad(run.loadBefore)} -> ${formatLoad(run.loadAfter)}`,
+    ),
     `- rxuploadcare ${versions.rxuploadcare} (this tree), @uploadcare/upload-client ${versions.uploadClient}, @uploadcare/rest-client ${versions.restClient}`,
     '',
     '## Method',
     '',
-    `- ${options.rounds} rounds; each round runs every side once per scenario, the sides taking turns to go first.`,
+    `- ${report.runs.length} runs of ${options.rounds} rounds; each round runs every side once per scenario, the sides taking turns to go first.`,
+    '  A ratio is rxuploadcare\'s median over the other side\'s median within one run; the tables give its median over the runs',
+    '  and its spread (min-max) over the runs. The times and resources of each side pool the samples of every run.',
     '- Every run gets a fresh emulator (`startEmulator`, in the benchmark process, on 127.0.0.1) and a fresh `node` child',
     '  process for the client, so peak RSS is one side doing one scenario. Times are taken inside the child around the',
     '  work only: imports, client construction and in-memory inputs are outside the clock; reading a file from disk is inside.',
@@ -47,49 +59,72 @@ export function renderReport(report: BenchReport, analysis: string): string {
     '',
     '## Summary (median times)',
     '',
-    '| scenario | rxuploadcare | official | floor | ours/official | ours/floor |',
+    '| scenario | rxuploadcare | official | floor | ours/official (min-max over runs) | ours/floor (min-max over runs) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...summaries.map((summary) => summaryRow(summary, 'elapsedMs')),
+    ...summaries.map((summary) => summaryRow(summary, 'elapsedMs', ratio(summary.id, 'oursOverOfficial'), ratio(summary.id, 'oursOverFloor'))),
     '',
     '## Client CPU (median CPU time of the worker during the work)',
     '',
     'The client-side cost of the same runs: user + system CPU of the client process while it worked. It moves much less',
     'than wall time when other work shares the machine, so it is the steadier comparison of what each client costs.',
     '',
-    '| scenario | rxuploadcare | official | floor | ours/official | ours/floor |',
+    '| scenario | rxuploadcare | official | floor | ours/official (min-max over runs) | ours/floor (min-max over runs) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...summaries.map((summary) => summaryRow(summary, 'cpuMs')),
+    ...summaries.map((summary) => summaryRow(summary, 'cpuMs', ratio(summary.id, 'cpuOursOverOfficial'), ratio(summary.id, 'cpuOursOverFloor'))),
     '',
-    '## Targets',
+    '## Targets of issue 18',
     '',
-    '| target | measured | met |',
-    '| --- | --- | --- |',
-    ...checkTargets(summaries).map((verdict) => `| ${verdict.target} | ${verdict.measured} | ${verdict.met === null ? 'n/a' : verdict.met ? 'yes' : '**no**'} |`),
+    'Each goal must hold in every run (the issue asks for three runs in a row); "measured" is its spread over the runs.',
+    '',
+    ...targetTable(checkIssue18Targets(perRun, { rounds: options.rounds, runs: report.runs.length })),
+    '',
+    '## Targets of issue 8',
+    '',
+    ...targetTable(checkTargets(perRun)),
     '',
     '## Results by scenario',
     '',
-    ...summaries.flatMap(scenarioSection),
+    ...summaries.flatMap((summary) => scenarioSection(summary, perRun)),
     ...(analysis.trim() ? [analysis.trim(), ''] : []),
   ].join('\n');
 }
 
-function summaryRow(summary: ScenarioSummary, measure: 'elapsedMs' | 'cpuMs'): string {
+function summaryRow(summary: ScenarioSummary, measure: 'elapsedMs' | 'cpuMs', official: string, floor: string): string {
   const median = (side: string) => {
     const found = summary.sides.find((candidate) => candidate.side === side);
     return found ? formatMs(found[measure].median) : 'n/a';
   };
-  const [official, floor] =
-    measure === 'elapsedMs' ? [summary.oursOverOfficial, summary.oursOverFloor] : [summary.cpuOursOverOfficial, summary.cpuOursOverFloor];
-  return `| \`${summary.id}\` | ${median('rxuploadcare')} | ${median('official')} | ${median('floor')} | ${formatRatio(official)} | ${formatRatio(floor)} |`;
+  return `| \`${summary.id}\` | ${median('rxuploadcare')} | ${median('official')} | ${median('floor')} | ${official} | ${floor} |`;
 }
 
-function scenarioSection(summary: ScenarioSummary): string[] {
+/** A ratio's median over the runs and its spread, e.g. `0.63x (0.61-0.66x)`. */
+function ratioSpread(perRun: readonly (readonly ScenarioSummary[])[], id: string, which: Ratio): string {
+  const values = perRun.map((run) => run.find((summary) => summary.id === id)?.[which] ?? null);
+  if (values.some((value) => value === null) || values.length === 0) return 'n/a';
+  const { median, min, max } = spread(values as number[]);
+  return values.length === 1 ? formatRatio(median) : `${formatRatio(median)} (${min.toFixed(2)}-${formatRatio(max)})`;
+}
+
+function targetTable(verdicts: readonly TargetVerdict[]): string[] {
+  return [
+    '| target | measured | met |',
+    '| --- | --- | --- |',
+    ...verdicts.map((verdict) => `| ${verdict.target} | ${verdict.measured} | ${verdict.met === null ? 'not measured' : verdict.met ? 'met' : '**not met**'} |`),
+  ];
+}
+
+function formatLoad(load: readonly number[]): string {
+  return load.map((value) => value.toFixed(1)).join(', ');
+}
+
+function scenarioSection(summary: ScenarioSummary, perRun: readonly (readonly ScenarioSummary[])[]): string[] {
   const throughput = summary.sides.some((side) => side.throughput !== null);
+  const ratio = (which: Ratio) => ratioSpread(perRun, summary.id, which);
   return [
     `### ${summary.title} (\`${summary.id}\`)`,
     '',
-    `${summary.sizes}. Median time rxuploadcare/official: ${formatRatio(summary.oursOverOfficial)}, rxuploadcare/floor: ` +
-      `${formatRatio(summary.oursOverFloor)}; median CPU ${formatRatio(summary.cpuOursOverOfficial)} and ${formatRatio(summary.cpuOursOverFloor)}.`,
+    `${summary.sizes}. Time rxuploadcare/official: ${ratio('oursOverOfficial')}, rxuploadcare/floor: ${ratio('oursOverFloor')}; ` +
+      `CPU ${ratio('cpuOursOverOfficial')} and ${ratio('cpuOursOverFloor')} (median over the runs, min-max). Samples of every run pooled:`,
     '',
     `| side | median | min | max |${throughput ? ' throughput |' : ''} CPU | peak RSS | RSS before | requests |`,
     `| --- | ---: | ---: | ---: |${throughput ? ' ---: |' : ''} ---: | ---: | ---: | ---: |`,

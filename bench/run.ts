@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { RunningEmulator } from 'rxuploadcare-emulator';
 import { DEMO_PROJECT, startEmulator } from 'rxuploadcare-emulator';
 import { bundleWorker } from './bundle.js';
@@ -27,23 +28,33 @@ export interface ScenarioResults {
   readonly samples: readonly Sample[];
 }
 
-/** A whole benchmark. */
+/** One whole run: every scenario, `rounds` rounds each, and the machine's load around it. */
+export interface BenchRun {
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  /** Load averages (1, 5, 15 min) when the run started and when it ended: other work skews the timings. */
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly scenarios: readonly ScenarioResults[];
+}
+
+/** A whole benchmark: `runs` runs, one after the other. */
 export interface BenchReport {
   readonly options: BenchOptions;
   readonly machine: Machine;
   readonly versions: Versions;
   readonly startedAt: Date;
   readonly durationMs: number;
-  readonly scenarios: readonly ScenarioResults[];
+  readonly runs: readonly BenchRun[];
 }
 
 /** Progress lines (to stderr in the CLI). */
 export type BenchLog = (line: string) => void;
 
 /**
- * Runs the benchmark: for every scenario, `rounds` rounds, each side once per round in a rotating order, every run
- * on a fresh emulator in this process and the client in a fresh child process. A run that fails, or does not do
- * all of its work, fails the benchmark (a fast wrong answer is not a result).
+ * Runs the benchmark `runs` times: in each run, for every scenario, `rounds` rounds, each side once per round in a
+ * rotating order, every run of a side on a fresh emulator in this process and the client in a fresh child process.
+ * A run that fails, or does not do all of its work, fails the benchmark (a fast wrong answer is not a result).
  */
 export async function runBenchmark(options: BenchOptions, log: BenchLog = () => undefined): Promise<BenchReport> {
   const startedAt = new Date();
@@ -51,26 +62,35 @@ export async function runBenchmark(options: BenchOptions, log: BenchLog = () => 
   const fixtures = await Fixtures.create();
   const context: ScenarioContext = { options, fixtures, publicKey: DEMO_PROJECT.publicKey };
   try {
-    const scenarios: ScenarioResults[] = [];
-    for (const scenario of SCENARIOS.filter((candidate) => options.scenarios.includes(candidate.id))) {
-      const samples: Sample[] = [];
-      for (let round = 0; round < options.rounds; round++) {
-        for (const side of rotate(options.sides, round)) {
-          const sample = await runOnce(scenario, side, round, context, worker.file);
-          log(`${scenario.id} round ${round + 1}/${options.rounds} ${side}: ${sample.result.elapsedMs.toFixed(0)} ms, peak RSS ${(sample.result.peakRssBytes / 1e6).toFixed(0)} MB, ${sample.requests} requests`);
-          samples.push(sample);
-        }
-      }
-      scenarios.push({ id: scenario.id, title: scenario.title, sizes: scenario.sizes(options), bytesPerRun: scenario.bytesPerRun(options), samples });
-    }
-    return { options, machine: describeMachine(), versions: readVersions(), startedAt, durationMs: Date.now() - startedAt.getTime(), scenarios };
+    const runs: BenchRun[] = [];
+    for (let run = 0; run < options.runs; run++) runs.push(await runOnce(context, worker.file, (line) => log(`run ${run + 1}/${options.runs} ${line}`)));
+    return { options, machine: describeMachine(), versions: readVersions(), startedAt, durationMs: Date.now() - startedAt.getTime(), runs };
   } finally {
     await fixtures.close();
     await worker.dispose();
   }
 }
 
-async function runOnce(scenario: Scenario, side: Side, round: number, context: ScenarioContext, workerFile: string): Promise<Sample> {
+async function runOnce(context: ScenarioContext, workerFile: string, log: BenchLog): Promise<BenchRun> {
+  const { options } = context;
+  const startedAt = new Date();
+  const loadBefore = loadavg();
+  const scenarios: ScenarioResults[] = [];
+  for (const scenario of SCENARIOS.filter((candidate) => options.scenarios.includes(candidate.id))) {
+    const samples: Sample[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      for (const side of rotate(options.sides, round)) {
+        const sample = await runSide(scenario, side, round, context, workerFile);
+        log(`${scenario.id} round ${round + 1}/${options.rounds} ${side}: ${sample.result.elapsedMs.toFixed(0)} ms, peak RSS ${(sample.result.peakRssBytes / 1e6).toFixed(0)} MB, ${sample.requests} requests, load ${loadavg()[0]!.toFixed(1)}`);
+        samples.push(sample);
+      }
+    }
+    scenarios.push({ id: scenario.id, title: scenario.title, sizes: scenario.sizes(options), bytesPerRun: scenario.bytesPerRun(options), samples });
+  }
+  return { startedAt, durationMs: Date.now() - startedAt.getTime(), loadBefore, loadAfter: loadavg(), scenarios };
+}
+
+async function runSide(scenario: Scenario, side: Side, round: number, context: ScenarioContext, workerFile: string): Promise<Sample> {
   const emulator: RunningEmulator = await startEmulator({ port: 0, requestLogLimit: 1_000_000 });
   try {
     const prepared = await scenario.prepare(emulator, context);

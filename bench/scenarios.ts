@@ -63,20 +63,49 @@ function listScenario(id: 'list-100' | 'list-1000', pageSize: number): Scenario 
   };
 }
 
+function multipartScenario(id: 'multipart' | 'multipart-stream', title: string, from: string, mib: (options: BenchOptions) => number): Scenario {
+  return {
+    id,
+    title,
+    sizes: (options) => `${mib(options)} MiB, ${from}, 5 MiB parts, 4 in flight`,
+    bytesPerRun: (options) => mib(options) * MiB,
+    prepare: async (_emulator, { options, fixtures, publicKey }) => {
+      const size = mib(options) * MiB;
+      return { task: { kind: id, path: await fixtures.bigFile(size), size }, check: uploadedCheck(publicKey, size, 1) };
+    },
+  };
+}
+
+/** The loopback source of a from-URL scenario: its size and, for a slow one, its speed. */
+interface FromUrlSource {
+  readonly bytes: number;
+  readonly bytesPerSecond?: number;
+}
+
+function fromUrlScenario(id: 'from-url-small' | 'from-url' | 'from-url-slow', title: string, sourceOf: (options: BenchOptions) => FromUrlSource): Scenario {
+  return {
+    id,
+    title,
+    sizes: (options) => {
+      const { bytes, bytesPerSecond } = sourceOf(options);
+      const size = bytes >= MiB ? `${bytes / MiB} MiB` : `${bytes / KiB} KiB`;
+      return `${size} source served on loopback${bytesPerSecond ? ` at ${bytesPerSecond / KiB} KiB/s` : ''}`;
+    },
+    // The time is mostly waiting for the next status poll: a throughput would measure the poll interval.
+    bytesPerRun: () => 0,
+    prepare: async (_emulator, { options, fixtures, publicKey }) => {
+      const { bytes, bytesPerSecond } = sourceOf(options);
+      return { task: { kind: 'from-url', url: await fixtures.sourceUrl(bytes, bytesPerSecond) }, check: uploadedCheck(publicKey, bytes, 1) };
+    },
+  };
+}
+
 /** The scenarios, in report order. */
 export const SCENARIOS: readonly Scenario[] = [
   listScenario('list-100', 100),
   listScenario('list-1000', 1000),
-  {
-    id: 'multipart',
-    title: 'Upload one file from disk (multipart)',
-    sizes: (options) => `${options.multipartMiB} MiB file on disk, 5 MiB parts, 4 in flight`,
-    bytesPerRun: (options) => options.multipartMiB * MiB,
-    prepare: async (_emulator, { options, fixtures, publicKey }) => {
-      const size = options.multipartMiB * MiB;
-      return { task: { kind: 'multipart', path: await fixtures.bigFile(size), size }, check: uploadedCheck(publicKey, size, 1) };
-    },
-  },
+  multipartScenario('multipart', 'Upload one file from disk (multipart)', 'file on disk', (options) => options.multipartMiB),
+  multipartScenario('multipart-stream', 'Upload one file from a stream (multipart)', 'read stream of a file (`fromStream`)', (options) => options.multipartStreamMiB),
   {
     id: 'small-uploads',
     title: 'Upload many small files, 8 at a time',
@@ -87,17 +116,12 @@ export const SCENARIOS: readonly Scenario[] = [
       check: uploadedCheck(publicKey, options.smallKiB * KiB, options.smallFiles),
     }),
   },
-  {
-    id: 'from-url',
-    title: 'Upload from URL until success',
-    sizes: (options) => `${options.fromUrlMiB} MiB source served on loopback`,
-    // The time is mostly waiting for the next status poll: a throughput would measure the poll interval.
-    bytesPerRun: () => 0,
-    prepare: async (_emulator, { options, fixtures, publicKey }) => {
-      const size = options.fromUrlMiB * MiB;
-      return { task: { kind: 'from-url', url: await fixtures.sourceUrl(size) }, check: uploadedCheck(publicKey, size, 1) };
-    },
-  },
+  fromUrlScenario('from-url-small', 'Upload from URL until success, small source', (options) => ({ bytes: options.fromUrlSmallMiB * MiB })),
+  fromUrlScenario('from-url', 'Upload from URL until success', (options) => ({ bytes: options.fromUrlMiB * MiB })),
+  fromUrlScenario('from-url-slow', 'Upload from URL until success, slow source', (options) => ({
+    bytes: options.fromUrlSlowKiB * KiB,
+    bytesPerSecond: options.fromUrlSlowKiBps * KiB,
+  })),
   {
     id: 'store-delete',
     title: 'Store, then delete, many files (batches)',

@@ -1,5 +1,6 @@
 import type { ScenarioId } from './options.js';
-import type { BenchReport, ScenarioResults } from './run.js';
+import type { BenchOptions } from './options.js';
+import type { BenchReport, BenchRun, ScenarioResults } from './run.js';
 import { spread, type Spread } from './stats.js';
 import type { Side } from './worker/protocol.js';
 
@@ -23,6 +24,8 @@ export interface ScenarioSummary {
   readonly id: ScenarioId;
   readonly title: string;
   readonly sizes: string;
+  /** Bytes uploaded per run of a side (0 where throughput means nothing). */
+  readonly bytesPerRun: number;
   readonly sides: readonly SideSummary[];
   /** rxuploadcare's median time over the official clients'; null when a side did not run. */
   readonly oursOverOfficial: number | null;
@@ -34,17 +37,37 @@ export interface ScenarioSummary {
   readonly cpuOursOverFloor: number | null;
 }
 
-/** A target of issue 8, checked against the numbers. */
+/** A target checked against the numbers of every run: met only when it holds in each of them. */
 export interface TargetVerdict {
   readonly target: string;
+  /** The measured value's spread over the runs (min-max), or why there is none. */
   readonly measured: string;
-  /** null when the run lacks a side or scenario the target needs. */
+  /** null when the runs lack a side or scenario the target needs, or it is not measured at all. */
   readonly met: boolean | null;
 }
 
-/** Summarizes every scenario. */
-export function summarize(report: Pick<BenchReport, 'scenarios'>): ScenarioSummary[] {
-  return report.scenarios.map(summarizeScenario);
+/** One target as one run measures it: a number (null when not measured), how to show it, and when it holds. */
+interface TargetCheck {
+  readonly target: string;
+  readonly value: number | null;
+  readonly format: (value: number) => string;
+  readonly holds: (value: number) => boolean;
+  /** Why there is no value, when there is none ('not run' by default). */
+  readonly missing?: string;
+}
+
+/** Summarizes every scenario of one run. */
+export function summarize(run: Pick<BenchRun, 'scenarios'>): ScenarioSummary[] {
+  return run.scenarios.map(summarizeScenario);
+}
+
+/** Every scenario over all runs: the samples of every run pooled (the detail tables). */
+export function summarizePooled(report: Pick<BenchReport, 'runs'>): ScenarioSummary[] {
+  const [first] = report.runs;
+  if (!first) return [];
+  return first.scenarios.map((scenario) =>
+    summarizeScenario({ ...scenario, samples: report.runs.flatMap((run) => run.scenarios.find((other) => other.id === scenario.id)?.samples ?? []) }),
+  );
 }
 
 function summarizeScenario(results: ScenarioResults): ScenarioSummary {
@@ -71,6 +94,7 @@ function summarizeScenario(results: ScenarioResults): ScenarioSummary {
     id: results.id,
     title: results.title,
     sizes: results.sizes,
+    bytesPerRun: results.bytesPerRun,
     sides,
     oursOverOfficial: ratio('official', 'elapsedMs'),
     oursOverFloor: ratio('floor', 'elapsedMs'),
@@ -83,38 +107,110 @@ function sidesOf(results: ScenarioResults): Side[] {
   return [...new Set(results.samples.map((sample) => sample.side))];
 }
 
-/** The targets of issue 8: at or below the official clients everywhere, multipart near the floor and lean, listing near the floor. */
-export function checkTargets(summaries: readonly ScenarioSummary[]): TargetVerdict[] {
-  const verdicts: TargetVerdict[] = [];
-  for (const summary of summaries) {
-    const ratio = summary.oursOverOfficial;
-    verdicts.push({
-      target: `${summary.id}: rxuploadcare at or below the official clients' time`,
-      measured: ratio === null ? 'not run' : `ours/official ${ratio.toFixed(2)}`,
-      met: ratio === null ? null : ratio <= 1,
-    });
-  }
+const MiB = 1024 * 1024;
+const ratioFormat = (value: number): string => `${value.toFixed(2)}x`;
+
+/** The targets of issue 8 in every run: at or below the official clients, multipart near the floor and lean, listing near the floor. */
+export function checkTargets(runs: readonly (readonly ScenarioSummary[])[]): TargetVerdict[] {
+  return foldRuns(runs.map(issue8Checks));
+}
+
+/** The goals of issue 18 in every run (each must hold in every run); `options` tells which sizes ran. */
+export function checkIssue18Targets(runs: readonly (readonly ScenarioSummary[])[], options: Pick<BenchOptions, 'rounds' | 'runs'>): TargetVerdict[] {
+  const verdicts = foldRuns(runs.map(issue18Checks));
+  const enough = runs.length >= 3 && options.rounds >= 7;
+  verdicts.push({
+    target: '18.6: this report states the machine, the load and the spread of each ratio over >= 3 runs of >= 7 rounds',
+    measured: `${runs.length} runs of ${options.rounds} rounds; machine and load above`,
+    met: enough,
+  });
+  return verdicts;
+}
+
+function issue8Checks(summaries: readonly ScenarioSummary[]): TargetCheck[] {
+  const checks: TargetCheck[] = summaries.map((summary) => ({
+    target: `${summary.id}: rxuploadcare at or below the official clients' time`,
+    value: summary.oursOverOfficial,
+    format: ratioFormat,
+    holds: (ratio) => ratio <= 1,
+  }));
   const multipart = summaries.find((summary) => summary.id === 'multipart');
   const ours = multipart?.sides.find((side) => side.side === 'rxuploadcare');
   const floor = multipart?.sides.find((side) => side.side === 'floor');
-  const share = ours?.throughput && floor?.throughput ? ours.throughput / floor.throughput : null;
-  verdicts.push({
+  checks.push({
     target: 'multipart: rxuploadcare throughput >= 70% of the raw floor',
-    measured: share === null ? 'not run' : `${(share * 100).toFixed(0)}% of the floor`,
-    met: share === null ? null : share >= 0.7,
+    value: ours?.throughput && floor?.throughput ? ours.throughput / floor.throughput : null,
+    format: (share) => `${(share * 100).toFixed(0)}%`,
+    holds: (share) => share >= 0.7,
   });
-  verdicts.push({
-    target: 'multipart: rxuploadcare peak RSS under 150 MB',
-    measured: ours ? `${(ours.peakRssBytes / 1e6).toFixed(0)} MB` : 'not run',
-    met: ours ? ours.peakRssBytes < 150e6 : null,
-  });
+  checks.push({ target: 'multipart: rxuploadcare peak RSS under 150 MB', value: ours ? ours.peakRssBytes : null, format: megabytes, holds: (bytes) => bytes < 150e6 });
   for (const id of ['list-100', 'list-1000'] as const) {
-    const ratio = summaries.find((summary) => summary.id === id)?.oursOverFloor ?? null;
-    verdicts.push({
+    checks.push({
       target: `${id}: rxuploadcare within 1.2x of the raw floor`,
-      measured: ratio === null ? 'not run' : `ours/floor ${ratio.toFixed(2)}`,
-      met: ratio === null ? null : ratio <= 1.2,
+      value: summaries.find((summary) => summary.id === id)?.oursOverFloor ?? null,
+      format: ratioFormat,
+      holds: (ratio) => ratio <= 1.2,
     });
   }
-  return verdicts;
+  return checks;
+}
+
+const FROM_URL_SCENARIOS = ['from-url-small', 'from-url', 'from-url-slow'] as const;
+
+function issue18Checks(summaries: readonly ScenarioSummary[]): TargetCheck[] {
+  const byId = (id: string) => summaries.find((summary) => summary.id === id);
+  const checks: TargetCheck[] = [];
+  for (const id of FROM_URL_SCENARIOS) {
+    checks.push({ target: `18.1: ${id}, ours/official time <= 0.8x`, value: byId(id)?.oursOverOfficial ?? null, format: ratioFormat, holds: (ratio) => ratio <= 0.8 });
+    checks.push({ target: `18.1: ${id}, ours/floor time <= 1.1x`, value: byId(id)?.oursOverFloor ?? null, format: ratioFormat, holds: (ratio) => ratio <= 1.1 });
+  }
+  for (const summary of summaries) {
+    checks.push({ target: `18.2: ${summary.id}, ours/floor client CPU <= 1.3x`, value: summary.cpuOursOverFloor, format: ratioFormat, holds: (ratio) => ratio <= 1.3 });
+  }
+  for (const id of ['multipart', 'multipart-stream'] as const) {
+    const summary = byId(id);
+    const ours = summary?.sides.find((side) => side.side === 'rxuploadcare');
+    const atOneGiB = summary !== undefined && summary.bytesPerRun >= 1024 * MiB;
+    checks.push({
+      target: `18.3: ${id}, 1 GiB, rxuploadcare peak RSS < 100 MiB`,
+      value: ours && atOneGiB ? ours.peakRssBytes : null,
+      format: megabytes,
+      holds: (bytes) => bytes < 100 * MiB,
+      missing: ours ? `not measured at 1 GiB (${(summary!.bytesPerRun / MiB).toFixed(0)} MiB ran: ${megabytes(ours.peakRssBytes)})` : 'not run',
+    });
+  }
+  for (const summary of summaries) {
+    checks.push({ target: `18.4: ${summary.id}, ours/official time <= 0.8x`, value: summary.oursOverOfficial, format: ratioFormat, holds: (ratio) => ratio <= 0.8 });
+  }
+  checks.push({
+    target: '18.5: browser benchmark (100 MiB Blob, 10,000-file listing, long tasks) <= 1.0x the official clients',
+    value: null,
+    format: ratioFormat,
+    holds: () => false,
+    missing: 'not in this Node benchmark: `npm run bench:browser` measures it (docs/benchmarks-browser.md)',
+  });
+  return checks;
+}
+
+/** The same checks from every run, folded: the spread of each value, met when it holds in every run. */
+function foldRuns(runs: readonly (readonly TargetCheck[])[]): TargetVerdict[] {
+  const [first] = runs;
+  if (!first) return [];
+  return first.map((check, index) => {
+    const values = runs.map((run) => run[index]?.value ?? null);
+    const measured = values.filter((value): value is number => value !== null);
+    if (measured.length < values.length) return { target: check.target, measured: check.missing ?? 'not run', met: null };
+    const min = Math.min(...measured);
+    const max = Math.max(...measured);
+    const range = check.format(min) === check.format(max) ? check.format(min) : `${check.format(min)}-${check.format(max)}`;
+    return {
+      target: check.target,
+      measured: values.length === 1 ? range : `${range} (${values.length} runs)`,
+      met: measured.every((value) => check.holds(value)),
+    };
+  });
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(0)} MB`;
 }

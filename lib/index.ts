@@ -38,6 +38,7 @@ export {
 } from './upload/signature.js';
 export { fromBlob, fromBytes, type OpenedSource, type SourceDescription, type UploadBody, type UploadInput, type UploadSource } from './upload/source.js';
 export type { PollTiming } from './upload/poll.js';
+export { DEFAULT_POLL_RAMP, type PollRamp } from './upload/poll-ramp.js';
 export { File } from './resources/file.js';
 export { FileGroup, type GroupCreateOptions } from './resources/file-group.js';
 export { FileList, type FileListOptions } from './resources/file-list.js';

@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chunks, readUuids, smallFiles, STORAGE_BATCH, withConcurrency } from './inputs.js';
 import { getQuery, multipartForm, postForm, send, signedRest } from './raw-http.js';
+import type { Endpoint } from './protocol.js';
 import type { SideRunners } from './side.js';
 
 /** Multipart part size and parts in flight: the defaults of both client libraries. */
@@ -29,14 +31,7 @@ export const floorSide: SideRunners = {
     return items;
   },
   multipart: async (endpoint, task) => async () => {
-    const start = await postForm<{ uuid: string; parts: string[] }>(endpoint, '/multipart/start/', {
-      UPLOADCARE_PUB_KEY: endpoint.publicKey,
-      UPLOADCARE_STORE: '1',
-      filename: basename(task.path),
-      size: String(task.size),
-      content_type: 'application/octet-stream',
-      part_size: String(PART_SIZE),
-    });
+    const start = await startMultipart(endpoint, task);
     await withConcurrency(
       start.parts.map((url, index) => ({ url, start: index * PART_SIZE, end: Math.min(task.size, (index + 1) * PART_SIZE) })),
       PART_CONCURRENCY,
@@ -46,8 +41,19 @@ export const floorSide: SideRunners = {
           length: part.end - part.start,
         }),
     );
-    const done = await postForm<{ uuid: string }>(endpoint, '/multipart/complete/', { UPLOADCARE_PUB_KEY: endpoint.publicKey, uuid: start.uuid });
-    return done.uuid === start.uuid ? 1 : 0;
+    return completeMultipart(endpoint, start.uuid);
+  },
+  'multipart-stream': async (endpoint, task) => async () => {
+    const start = await startMultipart(endpoint, task);
+    // One stream read in order: each lane takes the next 5 MiB part (one Buffer) and sends it.
+    const parts = partsOf(createReadStream(task.path), PART_SIZE)[Symbol.asyncIterator]();
+    const lane = async (): Promise<void> => {
+      for (let next = await parts.next(); !next.done; next = await parts.next()) {
+        await send('PUT', start.parts[next.value.index] as string, { 'Content-Type': 'application/octet-stream' }, next.value.bytes);
+      }
+    };
+    await Promise.all(Array.from({ length: PART_CONCURRENCY }, lane));
+    return completeMultipart(endpoint, start.uuid);
   },
   'small-uploads': async (endpoint, task) => {
     const files = smallFiles(task.count, task.size);
@@ -86,6 +92,40 @@ export const floorSide: SideRunners = {
     return answered;
   },
 };
+
+function startMultipart(endpoint: Endpoint, task: { readonly path: string; readonly size: number }): Promise<{ uuid: string; parts: string[] }> {
+  return postForm(endpoint, '/multipart/start/', {
+    UPLOADCARE_PUB_KEY: endpoint.publicKey,
+    UPLOADCARE_STORE: '1',
+    filename: basename(task.path),
+    size: String(task.size),
+    content_type: 'application/octet-stream',
+    part_size: String(PART_SIZE),
+  });
+}
+
+async function completeMultipart(endpoint: Endpoint, uuid: string): Promise<number> {
+  const done = await postForm<{ uuid: string }>(endpoint, '/multipart/complete/', { UPLOADCARE_PUB_KEY: endpoint.publicKey, uuid });
+  return done.uuid === uuid ? 1 : 0;
+}
+
+/** The stream cut into Buffers of `partSize` bytes (the last one shorter), numbered. */
+async function* partsOf(stream: Readable, partSize: number): AsyncGenerator<{ index: number; bytes: Buffer }> {
+  let index = 0;
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    held.push(chunk);
+    heldBytes += chunk.length;
+    while (heldBytes >= partSize) {
+      const all = Buffer.concat(held);
+      yield { index: index++, bytes: all.subarray(0, partSize) };
+      held = [all.subarray(partSize)];
+      heldBytes -= partSize;
+    }
+  }
+  if (heldBytes > 0) yield { index, bytes: Buffer.concat(held) };
+}
 
 function pathOf(url: string): string {
   const parsed = new URL(url);

@@ -18,6 +18,7 @@ export interface Endpoint {
 export type Task =
   | { readonly kind: 'list'; readonly pageSize: number }
   | { readonly kind: 'multipart'; readonly path: string; readonly size: number }
+  | { readonly kind: 'multipart-stream'; readonly path: string; readonly size: number }
   | { readonly kind: 'small-uploads'; readonly count: number; readonly size: number; readonly concurrency: number }
   | { readonly kind: 'from-url'; readonly url: string }
   | { readonly kind: 'store-delete'; readonly uuidsFile: string }

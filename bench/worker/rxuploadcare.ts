@@ -1,5 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { concatMap, count, filter, from, lastValueFrom, mergeMap, range } from 'rxjs';
-import { deleteFiles, File, FileList, fromPath, storeFiles, toFile, Uploadcare, uploadFile, uploadFromUrlSync } from '../../lib/node.js';
+import { deleteFiles, File, FileList, fromPath, fromStream, storeFiles, toFile, Uploadcare, uploadFile, uploadFromUrlSync } from '../../lib/node.js';
 import { readUuids, smallFiles } from './inputs.js';
 import type { Endpoint } from './protocol.js';
 import type { SideRunners } from './side.js';
@@ -19,6 +20,13 @@ export const rxuploadcareSide: SideRunners = {
     const client = clientOf(endpoint);
     return async () => {
       const file = await lastValueFrom(uploadFile(fromPath(task.path), { store: true }, client).pipe(toFile()));
+      return file.uuid ? 1 : 0;
+    };
+  },
+  'multipart-stream': async (endpoint, task) => {
+    const client = clientOf(endpoint);
+    return async () => {
+      const file = await lastValueFrom(uploadFile(fromStream(createReadStream(task.path), { size: task.size }), { store: true }, client).pipe(toFile()));
       return file.uuid ? 1 : 0;
     };
   },

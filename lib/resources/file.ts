@@ -92,9 +92,9 @@ export class File {
   /** Uploads from `url` and waits: emits the File once uploaded (and ready, with `untilReady`). See {@link uploadFromUrlSync}. */
   static uploadFromUrlSync(url: string, options?: FromUrlOptions & FromUrlWaitOptions, client?: UploadcareClient): Observable<File> {
     return defer(() => {
-      const { timeout, interval, untilReady, ...upload } = checkOptions('upload options', options, [...FROM_URL_OPTION_KEYS, ...FROM_URL_WAIT_KEYS]);
+      const { timeout, interval, untilReady, ramp, ...upload } = checkOptions('upload options', options, [...FROM_URL_OPTION_KEYS, ...FROM_URL_WAIT_KEYS]);
       return File.uploadFromUrl(url, upload, client).pipe(
-        switchMap((started) => started.wait({ timeout, interval, untilReady })),
+        switchMap((started) => started.wait({ timeout, interval, untilReady, ramp })),
         toFile(),
       );
     });

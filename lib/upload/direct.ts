@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { map, Observable, of, switchMap } from 'rxjs';
+import { map, Observable, of, switchMap, take } from 'rxjs';
 import { APIError } from '../errors.js';
 import { isUuid } from '../resources/uuid.js';
 import { fileBytesOfForm } from './progress.js';
@@ -26,6 +26,8 @@ export function directUpload(context: UploadContext): Observable<string> {
         { onUploadProgress },
       ),
     ),
+    // The answer ends the read too (a source may hold the bytes until then).
+    take(1),
     map((answer) => {
       const uuid = answer?.['file'];
       if (!isUuid(uuid)) throw new APIError('base/ answered without a valid UUID of the uploaded file.', { body: answer });

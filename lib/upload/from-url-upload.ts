@@ -6,17 +6,24 @@ import { InfoCache } from '../resources/info-cache.js';
 import { isUuid } from '../resources/uuid.js';
 import { completeEvent, type UploadCompleteEvent } from './upload-events.js';
 import { pollUntil, type PollTiming } from './poll.js';
+import { rampedPolls, resolvePollRamp, type PollRamp } from './poll-ramp.js';
 import { checkOptions, optionKeys } from '../options/check-options.js';
 import type { FromUrlStatusAnswer, UploadFileInfo } from './upload-api.js';
 
-/** Options of {@link FileFromUrl.wait}: the seed's `wait(timeout=30, interval=0.3, until_ready=False)`, in seconds. */
+/**
+ * Options of {@link FileFromUrl.wait}: the seed's `wait(timeout=30, interval=0.3, until_ready=False)`, in seconds.
+ * `interval` is the longest wait between two polls: the first poll goes at once and the waits grow up to it
+ * (`ramp`, over `DEFAULT_POLL_RAMP`).
+ */
 export interface FromUrlWaitOptions extends PollTiming {
   /** Also wait until the file is ready (`is_ready`), not just uploaded. Default false. */
   readonly untilReady?: boolean;
+  /** How the waits grow from short to `interval`, over `DEFAULT_POLL_RAMP` (first 0.02 s, then x1.5). */
+  readonly ramp?: Partial<PollRamp>;
 }
 
 /** The keys of {@link FromUrlWaitOptions}. */
-export const FROM_URL_WAIT_KEYS = optionKeys<FromUrlWaitOptions>({ timeout: true, interval: true, untilReady: true });
+export const FROM_URL_WAIT_KEYS = optionKeys<FromUrlWaitOptions>({ timeout: true, interval: true, untilReady: true, ramp: true });
 
 /** A tick of an upload from URL: the status and the bytes the service has fetched so far (`total` null when unknown). */
 export interface FromUrlProgressEvent {
@@ -82,7 +89,7 @@ export abstract class FromUrlUpload<F> {
   }
 
   /**
-   * Polls `from_url/status/` every `interval` seconds and emits each distinct `{ status, done, total }` tick, then
+   * Polls `from_url/status/` (at once, then after waits growing up to `interval` seconds, see `ramp`) and emits each distinct `{ status, done, total }` tick, then
    * `{ type: 'complete', file }` on success (with `untilReady`, once the file is ready too). An `error` status is an
    * UploadError with the server's message and code, an `unknown` token an UploadError, no success within `timeout`
    * seconds a TimeoutError. Unsubscribing stops the poll in flight.
@@ -93,6 +100,7 @@ export abstract class FromUrlUpload<F> {
 
   #wait(options: FromUrlWaitOptions): Observable<FromUrlUploadEvent<F>> {
     const untilReady = options.untilReady ?? false;
+    const schedule = rampedPolls(resolvePollRamp(options.ramp));
     const finished = (info: FromUrlStatusAnswer) => info.status !== 'waiting' && info.status !== 'progress' && (info.status !== 'success' || !untilReady || info.is_ready === true);
     const statuses: Observable<FromUrlStatusAnswer> = defer(() => {
       const known = this.#cache.peek();
@@ -102,9 +110,9 @@ export abstract class FromUrlUpload<F> {
         const uuid = (known as UploadFileInfo).uuid ?? (known as UploadFileInfo).file_id;
         const readiness = () =>
           this.client.upload<UploadFileInfo>('GET', 'info/', { file_id: String(uuid) }).pipe(map((info): FromUrlStatusAnswer => ({ ...info, status: 'success' })));
-        return pollUntil(readiness, finished, options, `File ${String(uuid)} becoming ready`);
+        return pollUntil(readiness, finished, options, `File ${String(uuid)} becoming ready`, schedule);
       }
-      return pollUntil(() => this.updateInfo(), finished, options, `Upload from URL ${this.token ?? ''}`);
+      return pollUntil(() => this.updateInfo(), finished, options, `Upload from URL ${this.token ?? ''}`, schedule);
     });
     return statuses.pipe(
       concatMap((info): FromUrlUploadEvent<F>[] => {

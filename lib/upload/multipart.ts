@@ -1,4 +1,4 @@
-import { from, last, map, mergeMap, switchMap, type Observable } from 'rxjs';
+import { from, last, map, mergeMap, switchMap, take, type Observable } from 'rxjs';
 import { describeValue } from '../describe-value.js';
 import { APIError } from '../errors.js';
 import { isUuid } from '../resources/uuid.js';
@@ -66,6 +66,8 @@ function sendPart(context: UploadContext, part: Part, progress: ByteProgress): O
         onUploadProgress: (sent) => progress.update(part.index, sent),
       }),
     ),
+    // The answer ends the read too: the source may then reuse the part's memory.
+    take(1),
     map(() => progress.finish(part.index)),
   );
 }

@@ -17,18 +17,33 @@ export interface PollTiming {
 export const DEFAULT_POLL_TIMING: Required<PollTiming> = Object.freeze({ timeout: 30, interval: 0.3 });
 
 /**
- * Asks `check()` again and again (one request at a time, `interval` apart) and emits every answer up to and including
- * the first one for which `done` is true. Running out of `timeout` is a TimeoutError; unsubscribing stops the poll
- * in flight.
+ * The milliseconds to wait before the next poll, after `answered` polls (1 after the first answer), given the
+ * caller's `interval` in milliseconds. A pure function: what a poll waits is data, not a timer.
  */
-export function pollUntil<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
-  return defer(() => pollChecked(check, done, checkObject('poll timing', timing), what));
+export type PollSchedule = (answered: number, intervalMs: number) => number;
+
+/** The seed's schedule: `interval` after every answer. */
+export const steadyPolls: PollSchedule = (_answered, intervalMs) => intervalMs;
+
+/**
+ * Asks `check()` at once, then again and again (one request at a time, waiting what `schedule` says after each
+ * answer, `interval` apart by default) and emits every answer up to and including the first one for which `done` is
+ * true. Running out of `timeout` is a TimeoutError; unsubscribing stops the poll in flight.
+ */
+export function pollUntil<T>(
+  check: () => Observable<T>,
+  done: (answer: T) => boolean,
+  timing: PollTiming,
+  what: string,
+  schedule: PollSchedule = steadyPolls,
+): Observable<T> {
+  return defer(() => pollChecked(check, done, checkObject('poll timing', timing), what, schedule));
 }
 
-function pollChecked<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string): Observable<T> {
+function pollChecked<T>(check: () => Observable<T>, done: (answer: T) => boolean, timing: PollTiming, what: string, schedule: PollSchedule): Observable<T> {
   const { timeout, interval } = { ...DEFAULT_POLL_TIMING, ...definedFields(timing) };
   const polls = defer(check).pipe(
-    repeat({ delay: () => waitFor(interval * 1000) }),
+    repeat({ delay: (answered) => waitFor(schedule(answered, interval * 1000)) }),
     takeWhile((answer) => !done(answer), true),
   );
   return new Observable<T>((subscriber) => {

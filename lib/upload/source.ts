@@ -23,7 +23,9 @@ export interface OpenedSource {
   readonly type?: string;
   /**
    * Bytes `[start, end)` as a body factory. Sequential sources (streams) must be read in increasing order,
-   * which the uploader does; random-access ones (buffers, blobs, files) in any order.
+   * which the uploader does; random-access ones (buffers, blobs, files) in any order. The factory's bodies are valid
+   * while the subscription lasts: a source may reuse their memory once unsubscribed, so it need not complete (the
+   * uploader takes the first factory and unsubscribes when that range's request is over).
    */
   read(start: number, end: number): Observable<BodyFactory>;
   /** Releases what the source holds (open streams); called once the upload ends, however it ends. */

@@ -2,11 +2,13 @@ import { BenchUsageError, DEFAULT_BENCH_OPTIONS, parseBenchArgs, usage } from '.
 import { spread } from '../../bench/stats.js';
 
 describe('bench flags', () => {
-  it('defaults to the sizes of issue 8', () => {
+  it('defaults to the sizes of issues 8 and 18', () => {
     expect(parseBenchArgs([])).toEqual(DEFAULT_BENCH_OPTIONS);
     expect(DEFAULT_BENCH_OPTIONS).toEqual(
       jasmine.objectContaining({ listFiles: 10_000, multipartMiB: 256, smallFiles: 1000, smallKiB: 16, smallConcurrency: 8, fromUrlMiB: 50, batchFiles: 5000, infoCalls: 2000 }),
     );
+    // Issue 18: three runs of at least 7 rounds, a 1 GiB stream, from-URL sources of 1 MiB, 50 MiB and a slow one.
+    expect(DEFAULT_BENCH_OPTIONS).toEqual(jasmine.objectContaining({ runs: 3, rounds: 7, multipartStreamMiB: 1024, fromUrlSmallMiB: 1, fromUrlSlowKiB: 1024, fromUrlSlowKiBps: 512 }));
   });
 
   it('takes sizes, scenarios and sides, as `--flag value` or `--flag=value`', () => {
@@ -23,7 +25,9 @@ describe('bench flags', () => {
 
   it('answers --help with null and documents every flag', () => {
     expect(parseBenchArgs(['--small-files', '3', '--help'])).toBeNull();
-    for (const flag of ['--rounds', '--list-files', '--multipart-mib', '--small-files', '--small-kib', '--small-concurrency', '--from-url-mib', '--batch-files', '--info-calls', '--scenarios', '--sides', '--out']) {
+    const flags = ['--runs', '--rounds', '--list-files', '--multipart-mib', '--multipart-stream-mib', '--small-files', '--small-kib', '--small-concurrency', '--from-url-mib'];
+    flags.push('--from-url-small-mib', '--from-url-slow-kib', '--from-url-slow-kibps', '--batch-files', '--info-calls', '--scenarios', '--sides', '--out');
+    for (const flag of flags) {
       expect(usage()).toContain(flag);
     }
   });

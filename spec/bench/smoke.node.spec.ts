@@ -6,12 +6,17 @@ import { SIDES } from '../../bench/worker/protocol.js';
 /** The benchmark at tiny sizes, one round: proves every scenario still runs for every side. Never asserts timings. */
 const TINY: BenchOptions = {
   ...DEFAULT_BENCH_OPTIONS,
+  runs: 1,
   rounds: 1,
   listFiles: 150,
   multipartMiB: 10,
+  multipartStreamMiB: 10,
   smallFiles: 12,
   smallKiB: 2,
   fromUrlMiB: 1,
+  fromUrlSmallMiB: 1,
+  fromUrlSlowKiB: 64,
+  fromUrlSlowKiBps: 256,
   batchFiles: 120,
   infoCalls: 10,
   out: '',
@@ -26,8 +31,11 @@ describe('npm run bench, smoke version (tiny sizes, one round)', () => {
   }, 120_000);
 
   it('runs every scenario once for every side, each run producing numbers', () => {
-    expect(report.scenarios.map((scenario) => scenario.id)).toEqual([...SCENARIO_IDS]);
-    for (const scenario of report.scenarios) {
+    expect(report.runs.length).toBe(1);
+    const [run] = report.runs;
+    expect(run!.loadBefore.length).toBe(3);
+    expect(run!.scenarios.map((scenario) => scenario.id)).toEqual([...SCENARIO_IDS]);
+    for (const scenario of run!.scenarios) {
       expect(scenario.samples.map((sample) => sample.side).sort()).withContext(scenario.id).toEqual([...SIDES].sort());
       for (const { side, result, requests } of scenario.samples) {
         const where = `${scenario.id} ${side}`;
@@ -47,7 +55,8 @@ describe('npm run bench, smoke version (tiny sizes, one round)', () => {
     expect(markdown).toContain(`${TINY.listFiles} files`);
     for (const id of SCENARIO_IDS) expect(markdown).toContain(`(\`${id}\`)`);
     for (const side of SIDES) expect(markdown).toMatch(new RegExp(`^\\| ${side} \\| \\d+ ms`, 'm'));
-    expect(markdown).toContain('## Targets');
+    expect(markdown).toContain('## Targets of issue 18');
+    expect(markdown).toMatch(/^ {2}- run 1 \(\d\d:\d\d UTC, .*\): [\d.]+, [\d.]+, [\d.]+ -> [\d.]+, [\d.]+, [\d.]+$/m);
     expect(markdown).toContain('## Client CPU');
     expect(markdown).not.toMatch(/NaN|Infinity/);
     expect(markdown.trimEnd().endsWith('hand-written')).toBeTrue();

@@ -4,6 +4,7 @@ import { md5Hex } from '../../lib/transport/crypto.js';
 import { File } from '../../lib/resources/file.js';
 import { FileFromUrl, type FromUrlEvent, type FromUrlProgressEvent } from '../../lib/upload/file-from-url.js';
 import { uploadFromUrl, uploadFromUrlSync } from '../../lib/upload/from-url.js';
+import { DEFAULT_POLL_RAMP, rampedPolls } from '../../lib/upload/poll-ramp.js';
 import { toFile } from '../../lib/upload/to-file.js';
 import { uploadFile } from '../../lib/upload/upload-file.js';
 import { testEnv } from '../support/test-env.js';
@@ -48,6 +49,28 @@ describe('upload from URL', () => {
     const info = await lastValueFrom(last.file.info());
     expect(info.original_filename).toBe('copy.bin');
     expect(info.datetime_stored).not.toBeNull();
+  });
+
+  it('polls at once, then at growing waits: a fast upload is seen done far sooner than `interval`', async () => {
+    const client = emulatorClient(base());
+    const { url } = await sourceFile(2000);
+    const uuid = url.split('/').slice(-2)[0]!;
+    // About 0.2 s of download, so that the first status is not yet success.
+    faults.push(await addFault(base(), { kind: 'slow-body', bytesPerSecond: 10_000, pathPrefix: `/${uuid}/` }));
+    const since = await lastRequestId(base());
+    await lastValueFrom(uploadFromUrlSync(url, { interval: 5 }, client));
+
+    const requests = (await requestsSince(base(), since)).filter((request) => request.path.startsWith('/from_url/'));
+    const [start, ...polls] = requests;
+    expect(start?.path).toBe('/from_url/');
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls.every((poll) => poll.path === '/from_url/status/')).toBeTrue();
+    // Emulator timestamps, not wall time around the call: with a steady 5 s interval the second poll would be 5 s late.
+    expect(polls[0]!.startedAt - start!.endedAt!).toBeLessThan(1000);
+    expect(polls[polls.length - 1]!.startedAt - start!.endedAt!).toBeLessThan(1250);
+    // Never sooner than the ramp says (timers may fire late on a loaded machine, never early but for rounding).
+    const schedule = rampedPolls(DEFAULT_POLL_RAMP);
+    polls.slice(1).forEach((poll, index) => expect(poll.startedAt - polls[index]!.endedAt!).toBeGreaterThanOrEqual(schedule(index + 1, 5000) - 2));
   });
 
   it('caches info(), refreshes with updateInfo(), and gives the File with getFile() once done', async () => {

@@ -1,6 +1,6 @@
 import { defer, lastValueFrom, of, toArray } from 'rxjs';
 import { TimeoutError } from '../../lib/errors.js';
-import { pollUntil } from '../../lib/upload/poll.js';
+import { pollUntil, type PollSchedule } from '../../lib/upload/poll.js';
 
 describe('pollUntil', () => {
   it('asks one at a time until done, emitting every answer up to the final one', async () => {
@@ -19,5 +19,19 @@ describe('pollUntil', () => {
     const after = asked;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(asked).toBe(after);
+  });
+
+  it('asks at once, then waits what the schedule says after each answer, given the interval', async () => {
+    let asked = 0;
+    const schedule = jasmine.createSpy<PollSchedule>('schedule').and.callFake((answered) => answered);
+    const answers = await lastValueFrom(
+      pollUntil(() => defer(() => of(++asked)), (n) => n === 4, { interval: 7, timeout: 5 }, 'scheduled', schedule).pipe(toArray()),
+    );
+    expect(answers).toEqual([1, 2, 3, 4]);
+    expect(schedule.calls.allArgs()).toEqual([
+      [1, 7000],
+      [2, 7000],
+      [3, 7000],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
-import { defer, map } from 'rxjs';
+import { from, Observable } from 'rxjs';
 import { InvalidParamError, UploadError } from '../../errors.js';
-import { checkDescription, opened, source, SOURCE_DESCRIPTION_KEYS, type SourceDescription, type UploadSource } from '../source.js';
+import { checkDescription, opened, source, SOURCE_DESCRIPTION_KEYS, type BodyFactory, type SourceDescription, type UploadSource } from '../source.js';
+import { PartBuffers } from './part-buffers.js';
 
 /** A stream's size and, optionally, its name and type. */
 export interface StreamDescription extends SourceDescription {
@@ -10,11 +11,17 @@ export interface StreamDescription extends SourceDescription {
 }
 
 /**
- * A Node Readable of known size as an upload source. Single use. Parts are read in order, each buffered only
- * while it is sent (at most `partConcurrency` parts in memory), so a retried part can be sent again.
+ * A Node Readable of known size as an upload source. Single use. Parts are read in order, each copied into a buffer
+ * that is held only while the part is sent (so that a retried part can be sent again) and then reused for a later
+ * part: at most `partConcurrency` parts in memory, and the stream is not read further while they are all in flight.
  * A stream that ends early or yields more than `size` bytes fails the upload with an UploadError.
  */
 export function fromStream(stream: Readable, given: StreamDescription): UploadSource {
+  return streamSource(stream, given, new PartBuffers());
+}
+
+/** {@link fromStream} with the part buffers given (a spec counts the bytes they hold). */
+export function streamSource(stream: Readable, given: StreamDescription, buffers: PartBuffers): UploadSource {
   return source(() => {
     if (!stream || typeof (stream as { pipe?: unknown }).pipe !== 'function') throw new InvalidParamError('fromStream needs a Readable.');
     const description = given === undefined ? given : checkDescription(given, [...SOURCE_DESCRIPTION_KEYS, 'size']);
@@ -22,13 +29,33 @@ export function fromStream(stream: Readable, given: StreamDescription): UploadSo
       throw new InvalidParamError('fromStream needs the stream\'s exact size in bytes: fromStream(stream, { size }).');
     }
     const reader = new SequentialReader(stream, description.size);
+    // The part's buffer goes back to the pool when the reader of the part unsubscribes (its request is over).
     const read = (start: number, end: number) =>
-      defer(() => reader.read(start, end)).pipe(map((bytes) => () => bytes));
-    return opened(description.size, description, read, () => stream.destroy());
+      new Observable<BodyFactory>((subscriber) => {
+        const buffer = buffers.lease(end - start);
+        let over = false;
+        const reading = reader.read(start, end, buffer).finally(() => (over = true));
+        const subscription = from(reading).subscribe({
+          next: (bytes) => subscriber.next(() => bytes),
+          error: (error: unknown) => subscriber.error(error),
+        });
+        return () => {
+          subscription.unsubscribe();
+          // At once when the read is over (the next part may lease it right away); a read still under way writes
+          // into the buffer, which then goes back once that read is over.
+          const release = () => buffers.release(buffer);
+          if (over) release();
+          else void reading.then(release, release);
+        };
+      });
+    return opened(description.size, description, read, () => {
+      stream.destroy();
+      buffers.clear();
+    });
   });
 }
 
-/** Serves byte ranges of a stream strictly in order, each as its own Buffer. */
+/** Serves byte ranges of a stream strictly in order, each copied into the buffer given. */
 class SequentialReader {
   private readonly chunks: AsyncIterator<Buffer>;
   private pending: Buffer = Buffer.alloc(0);
@@ -42,30 +69,29 @@ class SequentialReader {
     this.chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   }
 
-  read(start: number, end: number): Promise<Buffer> {
-    const result = this.tail.then(() => this.take(start, end));
+  /** Bytes [start, end) in `into` (from its start); resolves to the view of them. */
+  read(start: number, end: number, into: Buffer): Promise<Buffer> {
+    const result = this.tail.then(() => this.take(start, end, into));
     this.tail = result.catch(() => undefined);
     return result;
   }
 
-  private async take(start: number, end: number): Promise<Buffer> {
+  private async take(start: number, end: number, into: Buffer): Promise<Buffer> {
     if (start !== this.position) throw new UploadError(`Stream read out of order: at byte ${this.position}, asked ${start}.`);
-    const parts: Buffer[] = [];
-    let need = end - start;
-    while (need > 0) {
+    let filled = 0;
+    while (filled < end - start) {
       if (this.pending.length === 0) {
         const next = await this.chunks.next();
         if (next.done) throw new UploadError(`The stream ended after ${this.position} bytes; ${this.size} were announced.`);
         this.pending = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
       }
-      const piece = this.pending.subarray(0, need);
-      this.pending = this.pending.subarray(piece.length);
-      parts.push(piece);
-      need -= piece.length;
-      this.position += piece.length;
+      const copied = this.pending.copy(into, filled, 0, Math.min(this.pending.length, end - start - filled));
+      this.pending = this.pending.subarray(copied);
+      filled += copied;
+      this.position += copied;
     }
     if (this.position === this.size) await this.expectEnd();
-    return parts.length === 1 ? Buffer.from(parts[0]!) : Buffer.concat(parts);
+    return into.subarray(0, filled);
   }
 
   private async expectEnd(): Promise<void> {
