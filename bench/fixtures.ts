@@ -143,3 +143,38 @@ export async function addFiles(emulator: RunningEmulator, publicKey: string, cou
   }
   return uuids;
 }
+
+/**
+ * Adds `count` PNG files of the given size, one blob shared by all (each is its own file, so the CDN renders each
+ * thumbnail anew: its cache is keyed by path). The image is a gradient made by sharp, the emulator's own image library.
+ */
+export async function addImageFiles(emulator: RunningEmulator, publicKey: string, count: number, size: { readonly width: number; readonly height: number }): Promise<string[]> {
+  const { default: sharp } = await import('sharp');
+  const png = await sharp({ create: { width: size.width, height: size.height, channels: 3, background: '#3a57e8' } })
+    .composite([{ input: Buffer.from(`<svg width="${size.width}" height="${size.height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#12b5a5"/><stop offset="1" stop-color="#ff8c42"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`) }])
+    .png()
+    .toBuffer();
+  const blob = await emulator.store.blobs.write(single(png));
+  const start = Date.now() - count * 60_000 - 60_000;
+  const uuids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const uploaded = new Date(start + i * 60_000);
+    const file = emulator.store.addFile({
+      uuid: emulator.store.newUuid(),
+      projectKey: publicKey,
+      filename: `photo-${i}.png`,
+      size: blob.size,
+      mimeType: 'image/png',
+      blobId: blob.id,
+      datetimeUploaded: uploaded,
+      datetimeStored: uploaded,
+      datetimeRemoved: null,
+      metadata: {},
+      appdata: null,
+      source: null,
+      imageInfo: { width: size.width, height: size.height, format: 'PNG' },
+    });
+    uuids.push(file.uuid);
+  }
+  return uuids;
+}

@@ -12,6 +12,7 @@ export const SCENARIO_IDS = [
   'from-url-slow',
   'store-delete',
   'info',
+  'thumbnails',
 ] as const;
 /** One scenario's id. */
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
@@ -46,6 +47,8 @@ export interface BenchOptions {
   readonly batchFiles: number;
   /** Sequential `file info` calls. */
   readonly infoCalls: number;
+  /** Image files whose thumbnails are fetched through the CDN (`-/preview/…/-/format/…/`), each rendered anew. */
+  readonly thumbnails: number;
   readonly scenarios: readonly ScenarioId[];
   readonly sides: readonly Side[];
   /** The Markdown report to write; '' writes none. */
@@ -72,6 +75,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = Object.freeze({
   fromUrlSlowKiBps: 512,
   batchFiles: 5000,
   infoCalls: 2000,
+  thumbnails: 100,
   scenarios: SCENARIO_IDS,
   sides: SIDES,
   out: 'docs/benchmarks.md',
@@ -108,6 +112,7 @@ const NUMBER_FLAGS: Readonly<Record<string, NumberFlag>> = {
   '--from-url-slow-kibps': { key: 'fromUrlSlowKiBps', min: 1, help: 'speed of the slow source, KiB per second' },
   '--batch-files': { key: 'batchFiles', min: 1, help: 'files stored then deleted in batches' },
   '--info-calls': { key: 'infoCalls', min: 1, help: 'sequential file info calls' },
+  '--thumbnails': { key: 'thumbnails', min: 1, help: 'thumbnails fetched through the CDN, 6 at a time' },
   '--run-timeout': { key: 'runTimeoutSeconds', min: 1, help: 'seconds one run may take before the benchmark fails' },
 };
 

@@ -119,6 +119,7 @@ function formatLoad(load: readonly number[]): string {
 
 function scenarioSection(summary: ScenarioSummary, perRun: readonly (readonly ScenarioSummary[])[]): string[] {
   const throughput = summary.sides.some((side) => side.throughput !== null);
+  const unit = summary.unitName;
   const ratio = (which: Ratio) => ratioSpread(perRun, summary.id, which);
   return [
     `### ${summary.title} (\`${summary.id}\`)`,
@@ -126,8 +127,8 @@ function scenarioSection(summary: ScenarioSummary, perRun: readonly (readonly Sc
     `${summary.sizes}. Time rxuploadcare/official: ${ratio('oursOverOfficial')}, rxuploadcare/floor: ${ratio('oursOverFloor')}; ` +
       `CPU ${ratio('cpuOursOverOfficial')} and ${ratio('cpuOursOverFloor')} (median over the runs, min-max). Samples of every run pooled:`,
     '',
-    `| side | median | min | max |${throughput ? ' throughput |' : ''} CPU | peak RSS | RSS before | requests |`,
-    `| --- | ---: | ---: | ---: |${throughput ? ' ---: |' : ''} ---: | ---: | ---: | ---: |`,
+    `| side | median | min | max |${throughput ? ' throughput |' : ''}${unit ? ` per ${unit} |` : ''} CPU | peak RSS | RSS before | requests |`,
+    `| --- | ---: | ---: | ---: |${throughput ? ' ---: |' : ''}${unit ? ' ---: |' : ''} ---: | ---: | ---: | ---: |`,
     ...summary.sides.map((side) => sideRow(side, throughput)),
     '',
   ];
@@ -140,6 +141,7 @@ function sideRow(side: SideSummary, throughput: boolean): string {
     formatMs(side.elapsedMs.min),
     formatMs(side.elapsedMs.max),
     ...(throughput ? [side.throughput === null ? 'n/a' : `${(side.throughput / 1024 ** 2).toFixed(1)} MiB/s`] : []),
+    ...(side.perUnitMs === null ? [] : [`${side.perUnitMs.toFixed(1)} ms`]),
     formatMs(side.cpuMs.median),
     `${(side.peakRssBytes / 1e6).toFixed(0)} MB`,
     `${(side.startRssBytes.median / 1e6).toFixed(0)} MB`,

@@ -5,7 +5,7 @@ import { bundleWorker } from './bundle.js';
 import { Fixtures } from './fixtures.js';
 import { describeMachine, type Machine } from './machine.js';
 import type { BenchOptions, ScenarioId } from './options.js';
-import { SCENARIOS, type Scenario, type ScenarioContext } from './scenarios.js';
+import { SCENARIOS, type Scenario, type ScenarioContext, type ScenarioUnit } from './scenarios.js';
 import { BenchRunError, runWorker } from './spawn-worker.js';
 import { readVersions, type Versions } from './versions.js';
 import type { Endpoint, Side, WorkerResult } from './worker/protocol.js';
@@ -25,6 +25,8 @@ export interface ScenarioResults {
   readonly title: string;
   readonly sizes: string;
   readonly bytesPerRun: number;
+  /** The scenario's unit of work and how many a run does, where a time per unit is worth reporting (thumbnails). */
+  readonly unit?: ScenarioUnit;
   readonly samples: readonly Sample[];
 }
 
@@ -85,7 +87,14 @@ async function runOnce(context: ScenarioContext, workerFile: string, log: BenchL
         samples.push(sample);
       }
     }
-    scenarios.push({ id: scenario.id, title: scenario.title, sizes: scenario.sizes(options), bytesPerRun: scenario.bytesPerRun(options), samples });
+    scenarios.push({
+      id: scenario.id,
+      title: scenario.title,
+      sizes: scenario.sizes(options),
+      bytesPerRun: scenario.bytesPerRun(options),
+      ...(scenario.unit && { unit: scenario.unit(options) }),
+      samples,
+    });
   }
   return { startedAt, durationMs: Date.now() - startedAt.getTime(), loadBefore, loadAfter: loadavg(), scenarios };
 }

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunningEmulator } from 'rxuploadcare-emulator';
-import { addFiles, type Fixtures } from './fixtures.js';
+import { addFiles, addImageFiles, type Fixtures } from './fixtures.js';
+import { THUMBNAIL_CONCURRENCY, THUMBNAIL_EFFECTS, THUMBNAIL_SOURCE } from './worker/protocol.js';
 import type { BenchOptions, ScenarioId } from './options.js';
 import type { Task, WorkerResult } from './worker/protocol.js';
 
@@ -22,6 +23,12 @@ export interface PreparedRun {
   check(result: WorkerResult, emulator: RunningEmulator): string | null;
 }
 
+/** A scenario's unit of work (`thumbnail`) and how many of them one run does. */
+export interface ScenarioUnit {
+  readonly name: string;
+  readonly perRun: number;
+}
+
 /** One scenario of issue 8. */
 export interface Scenario {
   readonly id: ScenarioId;
@@ -30,6 +37,8 @@ export interface Scenario {
   sizes(options: BenchOptions): string;
   /** Bytes uploaded per run, for throughput; 0 when throughput means nothing here. */
   bytesPerRun(options: BenchOptions): number;
+  /** The unit of work a time per unit is reported for, and how many a run does (none: no such column). */
+  unit?(options: BenchOptions): ScenarioUnit;
   prepare(emulator: RunningEmulator, context: ScenarioContext): Promise<PreparedRun>;
 }
 
@@ -150,6 +159,19 @@ export const SCENARIOS: readonly Scenario[] = [
     prepare: async (emulator, { options, publicKey }) => {
       const [uuid] = await addFiles(emulator, publicKey, 1, true);
       return { task: { kind: 'info', uuid: uuid as string, calls: options.infoCalls }, check: expectUnits(options.infoCalls) };
+    },
+  },
+  {
+    id: 'thumbnails',
+    title: 'Thumbnails through the CDN',
+    sizes: (options) =>
+      `${options.thumbnails} PNG images of ${THUMBNAIL_SOURCE.width}x${THUMBNAIL_SOURCE.height}, \`-/${THUMBNAIL_EFFECTS}\` each, ` +
+      `${THUMBNAIL_CONCURRENCY} at a time (a browser's connections per host), every one rendered anew by the emulator's CDN (sharp)`,
+    bytesPerRun: () => 0,
+    unit: (options) => ({ name: 'thumbnail', perRun: options.thumbnails }),
+    prepare: async (emulator, { options, publicKey }) => {
+      const uuids = await addImageFiles(emulator, publicKey, options.thumbnails, THUMBNAIL_SOURCE);
+      return { task: { kind: 'thumbnails', uuids, concurrency: THUMBNAIL_CONCURRENCY }, check: expectUnits(options.thumbnails) };
     },
   },
 ];

@@ -13,6 +13,8 @@ export interface SideSummary {
   readonly cpuMs: Spread;
   /** Bytes per second at the median time; null where throughput means nothing. */
   readonly throughput: number | null;
+  /** The median time over the units of work of a run (ms per thumbnail); null where the scenario has no unit. */
+  readonly perUnitMs: number | null;
   /** The highest peak RSS of the side's runs. */
   readonly peakRssBytes: number;
   readonly startRssBytes: Spread;
@@ -26,6 +28,8 @@ export interface ScenarioSummary {
   readonly sizes: string;
   /** Bytes uploaded per run of a side (0 where throughput means nothing). */
   readonly bytesPerRun: number;
+  /** The unit a time per unit is reported for (`thumbnail`), if any. */
+  readonly unitName: string | null;
   readonly sides: readonly SideSummary[];
   /** rxuploadcare's median time over the official clients'; null when a side did not run. */
   readonly oursOverOfficial: number | null;
@@ -80,6 +84,7 @@ function summarizeScenario(results: ScenarioResults): ScenarioSummary {
       elapsedMs,
       cpuMs: spread(samples.map((sample) => sample.result.cpuMs)),
       throughput: results.bytesPerRun > 0 ? results.bytesPerRun / (elapsedMs.median / 1000) : null,
+      perUnitMs: results.unit ? elapsedMs.median / results.unit.perRun : null,
       peakRssBytes: Math.max(...samples.map((sample) => sample.result.peakRssBytes)),
       startRssBytes: spread(samples.map((sample) => sample.result.startRssBytes)),
       requests: spread(samples.map((sample) => sample.requests)),
@@ -95,6 +100,7 @@ function summarizeScenario(results: ScenarioResults): ScenarioSummary {
     title: results.title,
     sizes: results.sizes,
     bytesPerRun: results.bytesPerRun,
+    unitName: results.unit?.name ?? null,
     sides,
     oursOverOfficial: ratio('official', 'elapsedMs'),
     oursOverFloor: ratio('floor', 'elapsedMs'),

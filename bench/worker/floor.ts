@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chunks, readUuids, smallFiles, STORAGE_BATCH, withConcurrency } from './inputs.js';
 import { getQuery, multipartForm, postForm, send, signedRest } from './raw-http.js';
-import type { Endpoint } from './protocol.js';
+import { THUMBNAIL_EFFECTS, type Endpoint } from './protocol.js';
 import type { SideRunners } from './side.js';
 
 /** Multipart part size and parts in flight: the defaults of both client libraries. */
@@ -90,6 +90,13 @@ export const floorSide: SideRunners = {
       if ((await signedRest<{ uuid: string }>(endpoint, 'GET', `/files/${task.uuid}/`)).uuid === task.uuid) answered++;
     }
     return answered;
+  },
+  thumbnails: async (endpoint, task) => async () => {
+    let fetched = 0;
+    await withConcurrency(task.uuids, task.concurrency, async (uuid) => {
+      if ((await send('GET', `${endpoint.base}/${uuid}/-/${THUMBNAIL_EFFECTS}`)).text.length > 0) fetched++;
+    });
+    return fetched;
   },
 };
 

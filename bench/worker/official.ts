@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { deleteFiles, fileInfo, listOfFiles, paginate, storeFiles, UploadcareAuthSchema, type UserSettings } from '@uploadcare/rest-client';
 import { fromUrl, fromUrlStatus, isReadyPoll, uploadFile } from '@uploadcare/upload-client';
 import { chunks, readUuids, smallFiles, STORAGE_BATCH, withConcurrency } from './inputs.js';
-import type { Endpoint } from './protocol.js';
+import { THUMBNAIL_EFFECTS, type Endpoint } from './protocol.js';
 import type { SideRunners } from './side.js';
 
 /** The upload client's own poll interval (`DEFAULT_INTERVAL` of its `poll`), used by its `pollStrategy`. */
@@ -97,6 +97,16 @@ export const officialSide: SideRunners = {
       }
       return answered;
     };
+  },
+  // The official clients fetch nothing from the CDN: their docs put a file's cdnUrl in an <img> or a fetch.
+  thumbnails: async (endpoint, task) => async () => {
+    let fetched = 0;
+    await withConcurrency(task.uuids, task.concurrency, async (uuid) => {
+      const response = await fetch(`${endpoint.base}/${uuid}/-/${THUMBNAIL_EFFECTS}`);
+      if (!response.ok) throw new Error(`thumbnail of ${uuid}: ${response.status}`);
+      if ((await response.arrayBuffer()).byteLength > 0) fetched++;
+    });
+    return fetched;
   },
 };
 

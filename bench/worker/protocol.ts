@@ -14,6 +14,13 @@ export interface Endpoint {
   readonly secretKey: string;
 }
 
+/** The thumbnail every side fetches in the `thumbnails` scenario (rxuploadcare builds it with ImageTransformation). */
+export const THUMBNAIL_EFFECTS = 'preview/200x200/-/format/jpeg/';
+/** Thumbnails in flight at once: the connections a browser opens per host. */
+export const THUMBNAIL_CONCURRENCY = 6;
+/** The image each thumbnail is made from. */
+export const THUMBNAIL_SOURCE = { width: 1600, height: 1200 } as const;
+
 /** One scenario's work, as a worker does it. */
 export type Task =
   | { readonly kind: 'list'; readonly pageSize: number }
@@ -22,7 +29,8 @@ export type Task =
   | { readonly kind: 'small-uploads'; readonly count: number; readonly size: number; readonly concurrency: number }
   | { readonly kind: 'from-url'; readonly url: string }
   | { readonly kind: 'store-delete'; readonly uuidsFile: string }
-  | { readonly kind: 'info'; readonly uuid: string; readonly calls: number };
+  | { readonly kind: 'info'; readonly uuid: string; readonly calls: number }
+  | { readonly kind: 'thumbnails'; readonly uuids: readonly string[]; readonly concurrency: number };
 
 /** The kinds of {@link Task}. */
 export type TaskKind = Task['kind'];

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { concatMap, count, filter, from, lastValueFrom, mergeMap, range } from 'rxjs';
-import { deleteFiles, File, FileList, fromPath, fromStream, storeFiles, toFile, Uploadcare, uploadFile, uploadFromUrlSync } from '../../lib/node.js';
+import { deleteFiles, File, FileList, fromPath, fromStream, ImageTransformation, storeFiles, toFile, Uploadcare, uploadFile, uploadFromUrlSync } from '../../lib/node.js';
 import { readUuids, smallFiles } from './inputs.js';
-import type { Endpoint } from './protocol.js';
+import { THUMBNAIL_EFFECTS, type Endpoint } from './protocol.js';
 import type { SideRunners } from './side.js';
 
 function clientOf(endpoint: Endpoint): Uploadcare {
@@ -64,6 +64,21 @@ export const rxuploadcareSide: SideRunners = {
         range(0, task.calls).pipe(
           concatMap(() => new File(task.uuid, client).info()),
           count((info) => info.uuid === task.uuid),
+        ),
+      );
+  },
+  thumbnails: async (endpoint, task) => {
+    const client = clientOf(endpoint);
+    const thumbnail = new ImageTransformation().preview(200, 200).format('jpeg');
+    if (thumbnail.effects !== THUMBNAIL_EFFECTS) throw new Error(`the builder wrote ${thumbnail.effects}, not ${THUMBNAIL_EFFECTS}`);
+    return () =>
+      lastValueFrom(
+        from(task.uuids).pipe(
+          mergeMap(
+            (uuid) => client.request<ArrayBuffer>({ method: 'GET', url: new File(uuid, client).cdnUrlWith(thumbnail), responseType: 'arraybuffer' }),
+            task.concurrency,
+          ),
+          count((response) => response.body.byteLength > 0),
         ),
       );
   },

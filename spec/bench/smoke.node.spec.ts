@@ -19,6 +19,7 @@ const TINY: BenchOptions = {
   fromUrlSlowKiBps: 256,
   batchFiles: 120,
   infoCalls: 10,
+  thumbnails: 4,
   out: '',
   runTimeoutSeconds: 60,
 };
