@@ -93,6 +93,7 @@ export async function addFiles(emulator: RunningEmulator, publicKey: string, cou
       datetimeStored: stored ? uploaded : null,
       datetimeRemoved: null,
       metadata: {},
+      tags: [],
       appdata: null,
       source: null,
       imageInfo: null,

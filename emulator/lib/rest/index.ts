@@ -7,16 +7,18 @@ import { registerGroupRoutes } from './routes/groups.js';
 import { registerMetadataRoutes } from './routes/metadata.js';
 import { registerProjectRoutes } from './routes/project.js';
 import { registerStorageRoutes } from './routes/storage.js';
+import { registerTagRoutes } from './routes/tags.js';
 import { registerUnsupportedRoutes } from './routes/unsupported.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 
-/** REST API v0.7 routes: files, groups, project, webhooks, metadata; and webhook delivery. */
+/** REST API v0.7 routes: files, groups, project, webhooks, metadata, tags; and webhook delivery. */
 export function registerRestRoutes(context: EmulatorContext): void {
   // Batch and copy paths before `/files/:uuid/`-style patterns, which would take `storage` for a UUID.
   registerStorageRoutes(context);
   registerCopyRoutes(context);
   registerFileRoutes(context, new FileIndex(context.store));
   registerMetadataRoutes(context);
+  registerTagRoutes(context);
   registerGroupRoutes(context);
   registerProjectRoutes(context);
   registerWebhookRoutes(context);

@@ -9,6 +9,7 @@ import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
 import type { FromUrlTasks } from './from-url-tasks.js';
 import { uploadMetadata } from './metadata.js';
+import { uploadTags } from './tags.js';
 import { addUploadedFile } from './new-file.js';
 import { checkUploadSignature, requireProject } from './project-auth.js';
 import { refusedSourceAddress } from './source-address.js';
@@ -26,6 +27,7 @@ interface FromUrlRequest {
   readonly filename: string | undefined;
   readonly store: string | undefined;
   readonly metadata: Readonly<Record<string, string>>;
+  readonly tags: readonly string[];
   readonly saveDuplicate: boolean;
 }
 
@@ -40,6 +42,7 @@ export function registerFromUrlRoutes({ router, store, limits, allowLoopbackSour
       checkUploadSignature(project, params);
       const sourceUrl = await checkSourceUrl(params.get('source_url'), allowLoopbackSources);
       const metadata = uploadMetadata(params);
+      const tags = uploadTags(params);
       const checkDuplicate = params.flag('check_URL_duplicates') ?? false;
       if (checkDuplicate) {
         const known = tasks.knownFile(project.publicKey, sourceUrl.href);
@@ -53,6 +56,7 @@ export function registerFromUrlRoutes({ router, store, limits, allowLoopbackSour
         filename: params.get('filename') || undefined,
         store: params.get('store') ?? params.get('UPLOADCARE_STORE'),
         metadata,
+        tags,
         saveDuplicate: params.flag('save_URL_duplicates') ?? checkDuplicate,
       };
       setImmediate(() => void download(store, tasks, token, request, limits.maxFileSize));
@@ -148,6 +152,7 @@ async function download(store: Store, tasks: FromUrlTasks, token: string, reques
         contentType: source.contentType,
         store: request.store,
         metadata: request.metadata,
+        tags: request.tags,
         source: request.sourceUrl.href,
       }),
     );

@@ -1,17 +1,14 @@
 import type { EmulatorContext } from '../../context.js';
 import { notSupported } from '../../not-supported.js';
 import { restRoute } from '../rest-route.js';
-import { projectFile } from './files.js';
 
 const FEATURES = [
   { pattern: '/convert/*rest', name: 'Document and video conversion (/convert/...)' },
   { pattern: '/addons/*rest', name: 'Add-ons (/addons/...)' },
-  { pattern: '/files/:uuid/tags/*rest', name: 'File tags (/files/{uuid}/tags/)' },
 ] as const;
 
 /**
- * Conversions, add-ons and file tags: authenticated like any REST call (a file's tags for a file of the project), then
- * a 501 naming the feature, never a fake success, so a client under test learns at once that the emulator cannot
+ * Conversions and add-ons: authenticated like any REST call, then a 501 naming the feature, never a fake success, so a client under test learns at once that the emulator cannot
  * stand in for them.
  */
 export function registerUnsupportedRoutes(context: EmulatorContext): void {
@@ -20,8 +17,7 @@ export function registerUnsupportedRoutes(context: EmulatorContext): void {
       context.router.add(
         method,
         pattern,
-        restRoute(context, (call) => {
-          if (call.params['uuid'] !== undefined) projectFile(context, call);
+        restRoute(context, () => {
           throw notSupported(name);
         }),
       );
