@@ -1,7 +1,6 @@
 import { AddonName, executeAddon, RestClientError } from '@uploadcare/rest-client';
 import { addFile } from '../rest/support/fixtures.js';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
-import { rest } from '../rest/support/signed-fetch.js';
 import { PNG_3X2, PUBLIC_KEY, postForm } from '../upload/upload-api-helpers.js';
 
 /**
