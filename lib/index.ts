@@ -49,4 +49,6 @@ export type { GroupInfo } from './resources/group-info.js';
 export type { LocalCopyOptions, RemoteCopyOptions } from './resources/copy-options.js';
 export { storeFiles, deleteFiles, BATCH_CHUNK_SIZE, type BatchInput, type BatchResult, type BatchSuccess, type BatchFailure } from './resources/batch.js';
 export { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from './resources/metadata.js';
+export { getFileTags, replaceFileTags, updateFileTags, type TagsChange, type TagsUpdate } from './resources/file-tags.js';
+export { normalizeTags, TAG_LIMITS } from './resources/tag-rules.js';
 export { paginate } from './transport/paginate.js';

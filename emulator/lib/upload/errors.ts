@@ -60,8 +60,6 @@ export const UPLOAD_ERRORS = {
   UploadAPIError: [500, 'Internal error.'],
   // The code the real service gives refused `tags` (https://uploadcare.com/docs/file-tags/), its message the problem.
   UploadViewsError: [400, '%s'],
-  // The emulator's own code: a feature of the real service it does not provide (docs/emulator.md).
-  EmulatorFeatureNotSupportedError: [501, '%s is not supported by the emulator.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** One of the Upload API error codes the emulator uses. */

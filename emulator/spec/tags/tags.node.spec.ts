@@ -64,7 +64,7 @@ describe('emulator file tags', () => {
   it('takes tags on direct, multipart and from-URL uploads through the official upload client; refuses bad ones before storing', async () => {
     const client = new UploadClient({ publicKey: PUBLIC_KEY, baseURL: env.emulator.url, baseCDN: env.emulator.url, multipartMinFileSize: 10 * 1024 * 1024 });
     const direct = await client.uploadFile(Buffer.from('tagged'), { fileName: 't.txt', tags: ['Cat', 'animal'] });
-    const multipart = await client.uploadFile(Buffer.from(patternBytes(11 * 1024 * 1024)), { fileName: 'big.bin', tags: 'big,Data' });
+    const multipart = await client.uploadFile(Buffer.from(patternBytes(11 * 1024 * 1024)), { fileName: 'big.bin', tags: ['big', 'Data'] });
     const fromUrl = await client.uploadFile(`${env.emulator.url}/${direct.uuid}/`, { fileName: 'copy.txt', tags: ['fetched'] });
     expect((await getTags({ uuid: direct.uuid }, env.settings)).tags).toEqual(['cat', 'animal']);
     expect((await getTags({ uuid: multipart.uuid }, env.settings)).tags).toEqual(['big', 'data']);

@@ -6,7 +6,7 @@ import { uploadFile } from '../../upload/upload-file.js';
 import { CliError } from '../output/cli-error.js';
 import { ExitCode } from '../output/exit-codes.js';
 import type { Command, CommandContext } from './command.js';
-import { needsSecret, showUpload, storeOption, UPLOAD_OPTIONS } from './uploaded-file.js';
+import { needsSecret, showUpload, UPLOAD_OPTIONS, uploadOptions } from './uploaded-file.js';
 
 /** `ucare upload FILE...`: uploads files one after the other, a progress bar each; multipart for large ones. */
 export const uploadCommand: Command = {
@@ -16,7 +16,7 @@ export const uploadCommand: Command = {
     details: 'Prints "<uuid>  <file>" per uploaded file. Every file is checked before the first upload starts.',
     options: UPLOAD_OPTIONS,
     positionals: [{ name: 'FILE', arity: 'many', description: 'local files to upload' }],
-    examples: ['upload --store --cdnurl photo.jpg video.mp4'],
+    examples: ['upload --store --cdnurl photo.jpg video.mp4', 'upload --tags=cat,animal photo.jpg'],
   },
   run: (context) => defer(() => from(checkFiles(context))).pipe(concatMap((paths) => uploadAll(paths, context))),
 };
@@ -36,12 +36,12 @@ async function checkFiles(context: CommandContext): Promise<string[]> {
 
 function uploadAll(paths: readonly string[], context: CommandContext): Observable<never> {
   const client = context.client({ secret: needsSecret(context.options) });
-  const store = storeOption(context.options);
+  const options = uploadOptions(context.options);
   return from(paths).pipe(
     concatMap((path, i) => {
       const given = context.positionals[i] as string;
       const bar = context.out.progress(given);
-      return uploadFile(fromPath(path), { store }, client).pipe(showUpload(bar, given, context));
+      return uploadFile(fromPath(path), options, client).pipe(showUpload(bar, given, context));
     }),
     ignoreElements(),
   );
