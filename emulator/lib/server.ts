@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { EmulatorContext } from './context.js';
 import { controlRouter } from './control/routes.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { RequestLog } from './control/request-log.js';
 import { FaultController } from './faults/controller.js';
 import { listenWithFallback } from './listen.js';
@@ -26,6 +27,8 @@ export interface RunningEmulator {
   readonly faults: FaultController;
   /** Every request served (control API excepted), with its outcome. */
   readonly requests: RequestLog;
+  /** Conversion and add-on jobs; change their timing and outcomes here or through the control API. */
+  readonly jobs: JobRunner;
   /** Connections currently open to the emulator. */
   openConnections(): number;
   /** Stops listening, destroys open connections and waits until the state on disk is complete. */
@@ -63,7 +66,8 @@ async function serve(
 
   const router = new Router();
   let origin = '';
-  const context: EmulatorContext = { router, store, limits, allowLoopbackSources: options.allowLoopbackSources ?? true, origin: (req) => requestOrigin(req, origin) };
+  const jobs = new JobRunner(options.jobs);
+  const context: EmulatorContext = { router, store, limits, jobs, allowLoopbackSources: options.allowLoopbackSources ?? true, origin: (req) => requestOrigin(req, origin) };
   registerRoutes(context);
 
   const faults = new FaultController(options.faults);
@@ -72,7 +76,7 @@ async function serve(
   let closing = false;
   const pipeline = {
     router,
-    control: controlRouter({ faults, requests, openConnections: () => sockets.size }),
+    control: controlRouter({ faults, requests, jobs, openConnections: () => sockets.size }),
     faults,
     requests,
     persistence,
@@ -100,6 +104,7 @@ async function serve(
     store,
     faults,
     requests,
+    jobs,
     openConnections: () => sockets.size,
     close: () =>
       (closed ??= (async () => {

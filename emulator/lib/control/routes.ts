@@ -1,6 +1,8 @@
 import { HttpError, readJson, sendJson } from '../http-util.js';
 import type { FaultController } from '../faults/controller.js';
 import { InvalidFaultRuleError, parseFaultRule, parseFaultSettings } from '../faults/rules.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import { InvalidJobSettingError, parseJobTiming, parseNextJob } from '../jobs/next-job.js';
 import { Router } from '../router.js';
 import type { RequestLog } from './request-log.js';
 
@@ -11,6 +13,7 @@ export const CONTROL_PREFIX = '/__emulator/';
 export interface ControlDeps {
   readonly faults: FaultController;
   readonly requests: RequestLog;
+  readonly jobs: JobRunner;
   /** Connections currently open to the emulator (the control request's own included). */
   readonly openConnections: () => number;
 }
@@ -21,13 +24,17 @@ export interface ControlDeps {
  * - `GET /__emulator/connections`: `{ open, inFlight }`.
  * - `GET /__emulator/faults`: `{ seed, rules }` with counters; `PUT` replaces them with `{ seed?, rules }`;
  *   `POST` adds one rule; `DELETE` removes them all; `DELETE /__emulator/faults/{id}` removes one.
+ * - `GET /__emulator/jobs`: conversion and add-on job timing and queued outcomes; `PUT` sets the timing
+ *   `{ pendingSeconds?, processingSeconds? }`; `POST /__emulator/jobs/next` queues `{ outcome?, seconds?, error? }` for
+ *   the next job; `DELETE` restores the defaults.
  */
 export function controlRouter(deps: ControlDeps): Router {
-  const { faults, requests } = deps;
+  const { faults, requests, jobs } = deps;
   const faultState = () => ({ seed: faults.seed, rules: faults.list() });
+  const jobState = () => ({ ...jobs.timing, next: jobs.queued });
   return new Router()
     .add('GET', '/__emulator/', ({ res }) =>
-      sendJson(res, 200, { endpoints: ['requests', 'connections', 'faults'].map((name) => `${CONTROL_PREFIX}${name}`) }),
+      sendJson(res, 200, { endpoints: ['requests', 'connections', 'faults', 'jobs'].map((name) => `${CONTROL_PREFIX}${name}`) }),
     )
     .add('GET', '/__emulator/requests', ({ res, url }) => {
       const since = Number(url.searchParams.get('since') ?? 0);
@@ -55,10 +62,32 @@ export function controlRouter(deps: ControlDeps): Router {
       faults.clear();
       res.writeHead(204).end();
     })
+    .add('GET', '/__emulator/jobs', ({ res }) => sendJson(res, 200, jobState()))
+    .add('PUT', '/__emulator/jobs', async ({ req, res }) => {
+      jobs.setTiming(checkedJobs(parseJobTiming, await readJson(req)));
+      sendJson(res, 200, jobState());
+    })
+    .add('POST', '/__emulator/jobs/next', async ({ req, res }) => {
+      jobs.queueNext(checkedJobs(parseNextJob, await readJson(req)));
+      sendJson(res, 201, jobState());
+    })
+    .add('DELETE', '/__emulator/jobs', ({ res }) => {
+      jobs.reset();
+      res.writeHead(204).end();
+    })
     .add('DELETE', '/__emulator/faults/:id', ({ res, params }) => {
       if (!faults.remove(params['id'] ?? '')) throw new HttpError(404, { detail: 'No such fault rule.' });
       res.writeHead(204).end();
     });
+}
+
+function checkedJobs<T>(parse: (data: unknown) => T, data: unknown): T {
+  try {
+    return parse(data);
+  } catch (error) {
+    if (error instanceof InvalidJobSettingError) throw new HttpError(400, { detail: error.message, field: error.field });
+    throw error;
+  }
 }
 
 /** Control requests must come from this machine (the emulator binds loopback, but be explicit). */

@@ -1,4 +1,6 @@
 import type { EmulatorContext } from '../context.js';
+import { registerDocumentConversion } from '../convert/document-conversion.js';
+import { registerVideoConversion } from '../convert/video-conversion.js';
 import { WebhookDispatcher } from '../webhooks/index.js';
 import { FileIndex } from './listing/file-index.js';
 import { registerCopyRoutes } from './routes/copy.js';
@@ -11,7 +13,7 @@ import { registerTagRoutes } from './routes/tags.js';
 import { registerUnsupportedRoutes } from './routes/unsupported.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 
-/** REST API v0.7 routes: files, groups, project, webhooks, metadata, tags; and webhook delivery. */
+/** REST API v0.7 routes: files, groups, project, webhooks, metadata, tags, conversions; and webhook delivery. */
 export function registerRestRoutes(context: EmulatorContext): void {
   // Batch and copy paths before `/files/:uuid/`-style patterns, which would take `storage` for a UUID.
   registerStorageRoutes(context);
@@ -22,6 +24,8 @@ export function registerRestRoutes(context: EmulatorContext): void {
   registerGroupRoutes(context);
   registerProjectRoutes(context);
   registerWebhookRoutes(context);
+  registerDocumentConversion(context);
+  registerVideoConversion(context);
   registerUnsupportedRoutes(context);
   new WebhookDispatcher(context.store, context.origin);
 }

@@ -3,12 +3,11 @@ import { notSupported } from '../../not-supported.js';
 import { restRoute } from '../rest-route.js';
 
 const FEATURES = [
-  { pattern: '/convert/*rest', name: 'Document and video conversion (/convert/...)' },
   { pattern: '/addons/*rest', name: 'Add-ons (/addons/...)' },
 ] as const;
 
 /**
- * Conversions and add-ons: authenticated like any REST call, then a 501 naming the feature, never a fake success, so a client under test learns at once that the emulator cannot
+ * Add-ons: authenticated like any REST call, then a 501 naming the feature, never a fake success, so a client under test learns at once that the emulator cannot
  * stand in for them.
  */
 export function registerUnsupportedRoutes(context: EmulatorContext): void {
