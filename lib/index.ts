@@ -52,3 +52,33 @@ export { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from './resources/metadata.js
 export { getFileTags, replaceFileTags, updateFileTags, type TagsChange, type TagsUpdate } from './resources/file-tags.js';
 export { normalizeTags, TAG_LIMITS } from './resources/tag-rules.js';
 export { paginate } from './transport/paginate.js';
+export { convertDocument, documentConversionInfo, type DocumentConversionInfo, type DocumentConversionOptions } from './convert/convert-document.js';
+export { convertVideo, type VideoConversionOptions } from './convert/convert-video.js';
+export {
+  documentPath,
+  videoPath,
+  DOCUMENT_FORMATS,
+  VIDEO_FORMATS,
+  VIDEO_QUALITIES,
+  VIDEO_RESIZE_MODES,
+  type ConversionSource,
+  type DocumentFormat,
+  type DocumentTarget,
+  type VideoFormat,
+  type VideoQuality,
+  type VideoResizeMode,
+  type VideoTarget,
+} from './convert/conversion-paths.js';
+export type { ConversionOptions } from './convert/conversion-options.js';
+export { DEFAULT_CONVERSION_POLL } from './convert/run-conversion.js';
+export { ConversionError, type ConversionFailureKind } from './convert/conversion-error.js';
+export {
+  isConversionComplete,
+  type ConversionCompleteEvent,
+  type ConversionEvent,
+  type ConversionFailure,
+  type ConversionOutcome,
+  type ConversionOutput,
+  type ConversionProgressEvent,
+  type ConversionStatus,
+} from './convert/conversion-events.js';
