@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { EmulatorContext } from './context.js';
 import { controlRouter } from './control/routes.js';
+import { AddonLabelSettings } from './addons/addon-labels.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { RequestLog } from './control/request-log.js';
 import { FaultController } from './faults/controller.js';
@@ -29,6 +30,8 @@ export interface RunningEmulator {
   readonly requests: RequestLog;
   /** Conversion and add-on jobs; change their timing and outcomes here or through the control API. */
   readonly jobs: JobRunner;
+  /** The labels the Rekognition add-ons answer; change them here or through the control API. */
+  readonly addonLabels: AddonLabelSettings;
   /** Connections currently open to the emulator. */
   openConnections(): number;
   /** Stops listening, destroys open connections and waits until the state on disk is complete. */
@@ -67,7 +70,8 @@ async function serve(
   const router = new Router();
   let origin = '';
   const jobs = new JobRunner(options.jobs);
-  const context: EmulatorContext = { router, store, limits, jobs, allowLoopbackSources: options.allowLoopbackSources ?? true, origin: (req) => requestOrigin(req, origin) };
+  const addonLabels = new AddonLabelSettings();
+  const context: EmulatorContext = { router, store, limits, jobs, addonLabels, allowLoopbackSources: options.allowLoopbackSources ?? true, origin: (req) => requestOrigin(req, origin) };
   registerRoutes(context);
 
   const faults = new FaultController(options.faults);
@@ -76,7 +80,7 @@ async function serve(
   let closing = false;
   const pipeline = {
     router,
-    control: controlRouter({ faults, requests, jobs, openConnections: () => sockets.size }),
+    control: controlRouter({ faults, requests, jobs, addonLabels, openConnections: () => sockets.size }),
     faults,
     requests,
     persistence,
@@ -105,6 +109,7 @@ async function serve(
     faults,
     requests,
     jobs,
+    addonLabels,
     openConnections: () => sockets.size,
     close: () =>
       (closed ??= (async () => {

@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { pngFile } from './png-file.js';
 
 /**
  * Valid minimal files of the formats conversions produce. They are PLACEHOLDERS (docs/emulator.md): the right kind of
@@ -40,23 +40,9 @@ export function rtfPlaceholder(text: string): Placeholder {
   return { bytes: Buffer.from(`{\\rtf1\\ansi ${text.replace(/[\\{}]/g, '\\$&')}\\par}\n`), mimeType: 'application/rtf' };
 }
 
-/** A 1x1 grey PNG (chunk CRCs computed). */
+/** A 1x1 grey PNG. */
 export function pngPlaceholder(): Placeholder {
-  const chunk = (type: string, data: Uint8Array): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]); // 1x1, 8-bit greyscale
-  // zlib stream of one stored block holding the scanline [filter 0, value 128].
-  const idat = Buffer.from([0x78, 0x01, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x00, 0x80, 0x00, 0x82, 0x00, 0x81]);
-  return {
-    bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]),
-    mimeType: 'image/png',
-  };
+  return { bytes: pngFile(1, 1, 0, Uint8Array.from([0, 128])), mimeType: 'image/png' };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { registerAddonRoutes } from '../addons/addon-routes.js';
 import type { EmulatorContext } from '../context.js';
 import { registerDocumentConversion } from '../convert/document-conversion.js';
 import { registerVideoConversion } from '../convert/video-conversion.js';
@@ -10,10 +11,9 @@ import { registerMetadataRoutes } from './routes/metadata.js';
 import { registerProjectRoutes } from './routes/project.js';
 import { registerStorageRoutes } from './routes/storage.js';
 import { registerTagRoutes } from './routes/tags.js';
-import { registerUnsupportedRoutes } from './routes/unsupported.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 
-/** REST API v0.7 routes: files, groups, project, webhooks, metadata, tags, conversions; and webhook delivery. */
+/** REST API v0.7 routes: files, groups, project, webhooks, metadata, tags, conversions, add-ons; and webhook delivery. */
 export function registerRestRoutes(context: EmulatorContext): void {
   // Batch and copy paths before `/files/:uuid/`-style patterns, which would take `storage` for a UUID.
   registerStorageRoutes(context);
@@ -26,6 +26,6 @@ export function registerRestRoutes(context: EmulatorContext): void {
   registerWebhookRoutes(context);
   registerDocumentConversion(context);
   registerVideoConversion(context);
-  registerUnsupportedRoutes(context);
+  registerAddonRoutes(context);
   new WebhookDispatcher(context.store, context.origin);
 }

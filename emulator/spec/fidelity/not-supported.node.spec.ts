@@ -1,11 +1,9 @@
-import { AddonName, executeAddon, RestClientError } from '@uploadcare/rest-client';
-import { addFile } from '../rest/support/fixtures.js';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
 import { PNG_3X2, PUBLIC_KEY, postForm } from '../upload/upload-api-helpers.js';
 
 /**
  * What the emulator does not provide says so: a 501 JSON error naming the feature, never a plain 404 or 405 that reads
- * like a wrong path or method, nor a fake success: conversions, add-ons, and CDN operations that answer JSON.
+ * like a wrong path or method, nor a fake success: CDN operations that answer JSON.
  */
 describe('emulator fidelity: features not emulated answer 501', () => {
   const env = useEmulatorForOfficialClients();
@@ -16,14 +14,5 @@ describe('emulator fidelity: features not emulated answer 501', () => {
     const json = await fetch(`${env.emulator.url}/${image}/-/json/`);
     expect([json.status, await json.json()]).toEqual([501, jasmine.objectContaining({ feature: 'The CDN operation -/json/' })]);
     expect((await fetch(`${env.emulator.url}/${image}/-/main_colors/x/`)).status).toBe(400);
-  });
-
-  it('shows the official REST client a 501 for add-ons', async () => {
-    const file = await addFile(env.emulator);
-    for (const call of [() => executeAddon({ addonName: AddonName.REMOVE_BG, target: file.uuid }, env.settings)]) {
-      const error = await call().then(() => undefined, (thrown: unknown) => thrown);
-      expect(error).toBeInstanceOf(RestClientError);
-      expect((error as RestClientError).status).toBe(501);
-    }
   });
 });

@@ -279,16 +279,13 @@ describe('emulator REST API v0.7 contract', () => {
   });
 
   describe('add-ons', () => {
-    for (const [method, path] of [
-      ['POST', '/addons/remove_bg/execute/'],
-      ['GET', '/addons/uc_clamav_virus_scan/execute/status/?request_id=x'],
-    ] as const) {
-      it(`answers ${method} ${path} with a 501 naming the feature`, async () => {
-        const response = await rest(emulator.url, { method, path, body: method === 'POST' ? { target: 'x' } : undefined });
-        expect(response.status).toBe(501);
-        expect((response.body as { detail: string }).detail).toMatch(/^Add-ons .* is not supported by the emulator\.$/);
-      });
-    }
+    it('executes and answers the status (200); refuses a bad target (400)', async () => {
+      for (const name of ['aws_rekognition_detect_labels', 'aws_rekognition_detect_moderation_labels', 'uc_clamav_virus_scan', 'remove_bg']) {
+        const started = (await conforms(`/addons/${name}/execute/`, { method: 'POST', path: `/addons/${name}/execute/`, body: { target: image.uuid } }, 200)) as { request_id: string };
+        await conforms(`/addons/${name}/execute/status/`, { path: `/addons/${name}/execute/status/?request_id=${started.request_id}` }, 200);
+        await conforms(`/addons/${name}/execute/`, { method: 'POST', path: `/addons/${name}/execute/`, body: { target: emulator.store.newUuid() } }, 400);
+      }
+    });
   });
 });
 
