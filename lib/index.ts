@@ -70,7 +70,7 @@ export {
   type VideoTarget,
 } from './convert/conversion-paths.js';
 export type { ConversionOptions } from './convert/conversion-options.js';
-export { DEFAULT_CONVERSION_POLL } from './convert/run-conversion.js';
+export { DEFAULT_JOB_POLL, type FileSource } from './jobs/job-options.js';
 export { ConversionError, type ConversionFailureKind } from './convert/conversion-error.js';
 export {
   isConversionComplete,
@@ -82,3 +82,19 @@ export {
   type ConversionProgressEvent,
   type ConversionStatus,
 } from './convert/conversion-events.js';
+export { executeAddon } from './addons/execute-addon.js';
+export { AddonError } from './addons/addon-error.js';
+export {
+  ADDON_NAMES,
+  type AddonAppData,
+  type AddonCompleteEvent,
+  type AddonEvent,
+  type AddonName,
+  type AddonParams,
+  type AddonProgressEvent,
+  type AddonResults,
+  type AddonStatus,
+  type RekognitionLabel,
+  type RekognitionModerationLabel,
+  type RemoveBgParams,
+} from './addons/addon-types.js';

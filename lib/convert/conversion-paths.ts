@@ -1,9 +1,9 @@
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
-import { parseFileReference } from '../resources/file-reference.js';
+import { fileUuid, type FileSource } from '../jobs/job-options.js';
 
 /** A file to convert: a UUID, a CDN URL, or anything with a `uuid` (a {@link File}). */
-export type ConversionSource = string | { readonly uuid: string };
+export type ConversionSource = FileSource;
 
 /** Target formats of document conversion (https://uploadcare.com/docs/transformations/document-conversion/). */
 export const DOCUMENT_FORMATS = ['doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'rtf', 'txt', 'pdf', 'jpg', 'png', 'enhanced.jpg'] as const;
@@ -43,7 +43,7 @@ const TIME = /^(?:\d+:){0,2}\d+(?:\.\d+)?$/;
  * @throws InvalidParamError for a source holding no UUID or options the service would refuse.
  */
 export function documentPath(source: ConversionSource, target: DocumentTarget): string {
-  const uuid = sourceUuid(source);
+  const uuid = fileUuid(source);
   const { format, page } = target ?? ({} as DocumentTarget);
   if (!(DOCUMENT_FORMATS as readonly unknown[]).includes(format)) throw new InvalidParamError(`format must be one of ${DOCUMENT_FORMATS.join(', ')}, not ${describeValue(format)}`);
   if (page !== undefined && !(Number.isInteger(page) && page >= 1)) throw new InvalidParamError(`page must be a page number from 1, not ${describeValue(page)}`);
@@ -55,7 +55,7 @@ export function documentPath(source: ConversionSource, target: DocumentTarget): 
  * @throws InvalidParamError for a source holding no UUID or options the service would refuse.
  */
 export function videoPath(source: ConversionSource, target: VideoTarget = {}): string {
-  const uuid = sourceUuid(source);
+  const uuid = fileUuid(source);
   const operations: string[] = [];
   const { format, quality, size, cut, thumbs } = target;
   if (format !== undefined) operations.push(`format/${oneOf('format', format, VIDEO_FORMATS)}`);
@@ -92,7 +92,3 @@ function oneOf<T extends string>(name: string, value: T, allowed: readonly T[]):
   return value;
 }
 
-function sourceUuid(source: ConversionSource): string {
-  const reference = typeof source === 'object' && source !== null ? source.uuid : source;
-  return parseFileReference(reference).uuid;
-}

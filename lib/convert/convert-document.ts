@@ -3,10 +3,10 @@ import type { UploadcareClient } from '../core/client.js';
 import { clientOrDefault } from '../conf.js';
 import { InvalidParamError } from '../errors.js';
 import { checkOptions, optionKeys } from '../options/check-options.js';
-import { parseFileReference } from '../resources/file-reference.js';
+import { fileUuid, jobTiming } from '../jobs/job-options.js';
 import { restCall } from '../resources/rest-call.js';
 import type { ConversionEvent } from './conversion-events.js';
-import { conversionTiming, sourceList, storeFields, type ConversionOptions } from './conversion-options.js';
+import { sourceList, storeFields, type ConversionOptions } from './conversion-options.js';
 import { documentPath, type ConversionSource, type DocumentTarget } from './conversion-paths.js';
 import { runConversion } from './run-conversion.js';
 
@@ -46,14 +46,13 @@ export function convertDocument(files: ConversionSource | readonly ConversionSou
     const { saveInGroup } = checked;
     if (saveInGroup !== undefined && typeof saveInGroup !== 'boolean') throw new InvalidParamError('saveInGroup must be true or false');
     const fields = { ...storeFields(checked.store), ...(saveInGroup !== undefined && { save_in_group: saveInGroup ? '1' : '0' }) };
-    return runConversion('document', paths, fields, conversionTiming(checked), client);
+    return runConversion('document', paths, fields, jobTiming(checked), client);
   });
 }
 
 /** What a document converts to (`GET convert/document/<uuid>/`). An unknown file is an InvalidRequestError (404). */
 export function documentConversionInfo(file: ConversionSource, client?: UploadcareClient): Observable<DocumentConversionInfo> {
   return defer(() => {
-    const uuid = parseFileReference(typeof file === 'object' && file !== null ? file.uuid : file).uuid;
-    return restCall<DocumentConversionInfo>(clientOrDefault(client), 'GET', `convert/document/${uuid}/`);
+    return restCall<DocumentConversionInfo>(clientOrDefault(client), 'GET', `convert/document/${fileUuid(file)}/`);
   }).pipe(map((info) => ({ ...info, converted_groups: info.converted_groups ?? {} })));
 }

@@ -1,8 +1,9 @@
 import { defer, type Observable } from 'rxjs';
 import type { UploadcareClient } from '../core/client.js';
+import { jobTiming } from '../jobs/job-options.js';
 import { checkOptions, optionKeys } from '../options/check-options.js';
 import type { ConversionEvent } from './conversion-events.js';
-import { conversionTiming, sourceList, storeFields, type ConversionOptions } from './conversion-options.js';
+import { sourceList, storeFields, type ConversionOptions } from './conversion-options.js';
 import { videoPath, type ConversionSource, type VideoTarget } from './conversion-paths.js';
 import { runConversion } from './run-conversion.js';
 
@@ -24,6 +25,6 @@ export function convertVideo(files: ConversionSource | readonly ConversionSource
   return defer(() => {
     const checked = checkOptions('convertVideo() options', options, VIDEO_OPTION_KEYS);
     const paths = sourceList(files).map((file) => videoPath(file, checked));
-    return runConversion('video', paths, storeFields(checked.store), conversionTiming(checked), client);
+    return runConversion('video', paths, storeFields(checked.store), jobTiming(checked), client);
   });
 }

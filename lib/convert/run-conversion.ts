@@ -7,9 +7,6 @@ import { pollUntil, type PollTiming } from '../upload/poll.js';
 import { ConversionError } from './conversion-error.js';
 import type { ConversionEvent, ConversionOutcome, ConversionStatus } from './conversion-events.js';
 
-/** How long a conversion is waited for, and how often its status is asked: 10 minutes, every second. */
-export const DEFAULT_CONVERSION_POLL: Required<PollTiming> = Object.freeze({ timeout: 600, interval: 1 });
-
 interface SubmittedJob {
   readonly original_source: string;
   readonly uuid: string;
