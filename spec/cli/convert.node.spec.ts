@@ -1,35 +1,15 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
-import { builtCli, type CliRun, lines, runCli, tempDir, useCliTimeout } from './support/built-cli.js';
+import { jsonLines, useCliAgainstEmulator } from './support/cli-emulator.js';
 
 // `ucare convert_document`, `convert_video` and `addon`, with the BUILT CLI against an emulator started here.
 describe('ucare conversions and add-ons (built) against the emulator', () => {
-  useCliTimeout();
-  let emulator: RunningEmulator;
-  let work: string;
-  const ucare = (...args: string[]): Promise<CliRun> => runCli(['--api_base', `${emulator.url}/`, ...args], { cwd: work });
-  const json = (run: CliRun): Record<string, unknown>[] => lines(run.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
-  const upload = async (name: string, content: string): Promise<string> => {
-    writeFileSync(join(work, name), content);
-    const run = await ucare('--json', 'upload', name);
-    expect(run.code).withContext(run.stderr).toBe(0);
-    return json(run)[0]?.['uuid'] as string;
-  };
+  const cli = useCliAgainstEmulator();
+  const { ucare } = cli;
+  const json = jsonLines;
+  const upload = (name: string, content: string): Promise<string> => cli.upload(name, content);
   const fast = ['--interval', '0.02'];
 
-  beforeAll(async () => {
-    await builtCli();
-    emulator = await startEmulator({ port: 0 });
-    work = tempDir();
-  }, 180_000);
-
-  afterAll(async () => {
-    await emulator?.close();
-  });
-
   afterEach(() => {
-    emulator.jobs.reset();
+    cli.emulator.jobs.reset();
   });
 
   it('convert_document prints "<output>  <path>" per file; a refused one is reported and the exit code is 1', async () => {
@@ -45,25 +25,23 @@ describe('ucare conversions and add-ons (built) against the emulator', () => {
 
   it('convert_document reports a failed job', async () => {
     const doc = await upload('a.txt', 'a');
-    emulator.jobs.queueNext({ outcome: 'failed', error: 'Broken document.' });
+    cli.emulator.jobs.queueNext({ outcome: 'failed', error: 'Broken document.' });
     const run = await ucare('convert_document', '--format', 'pdf', ...fast, doc);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`not converted: ${doc}/document/-/format/pdf/: Broken document.`);
   });
 
   it('convert_video prints the output and its thumbnails group; bad options are usage errors (2) before any request', async () => {
-    writeFileSync(join(work, 'clip.mp4'), 'not really a video');
-    const uploaded = await ucare('--json', 'upload', 'clip.mp4');
-    const video = json(uploaded)[0]?.['uuid'] as string;
-    emulator.store.updateFile(video, { mimeType: 'video/mp4' });
+    const video = await upload('clip.mp4', 'not really a video');
+    cli.emulator.store.updateFile(video, { mimeType: 'video/mp4' });
     const run = await ucare('--json', 'convert_video', '--format', 'webm', '--size', '640x', '--resize_mode', 'add_padding', '--cut', '0:0:1/end', '--thumbs', '2', ...fast, video);
     expect(run.code).withContext(run.stderr).toBe(0);
     expect(json(run)).toEqual([jasmine.objectContaining({ ok: true, source: `${video}/video/-/format/webm/-/size/640x/add_padding/-/cut/0:0:1/end/-/thumbs~2/`, thumbnails_group: jasmine.stringMatching(/~2$/) })]);
-    const before = emulator.requests.list().length;
+    const before = cli.emulator.requests.list().length;
     for (const bad of [['--size', 'big'], ['--resize_mode', 'add_padding'], ['--cut', '5'], ['--thumbs', '99']]) {
       expect((await ucare('convert_video', ...bad, video)).code).withContext(bad.join(' ')).toBe(2);
     }
-    expect(emulator.requests.list().length).toBe(before);
+    expect(cli.emulator.requests.list().length).toBe(before);
   });
 
   it('addon runs an add-on and prints its result; an unknown add-on or bad params are usage errors', async () => {
@@ -75,7 +53,7 @@ describe('ucare conversions and add-ons (built) against the emulator', () => {
     expect(json(scanned)).toEqual([{ addon: 'uc_clamav_virus_scan', uuid: file, result: jasmine.objectContaining({ version: '0.105.1', data: { infected: false } }) }]);
     expect((await ucare('addon', 'nope', file)).code).toBe(2);
     expect((await ucare('addon', 'remove_bg', '--params', '[1]', file)).code).toBe(2);
-    emulator.jobs.queueNext({ outcome: 'failed' });
+    cli.emulator.jobs.queueNext({ outcome: 'failed' });
     const failed = await ucare('addon', 'aws_rekognition_detect_labels', ...fast, file);
     expect([failed.code, failed.stderr]).toEqual([1, jasmine.stringMatching(/ERROR: The aws_rekognition_detect_labels add-on ended in error/)]);
   });

@@ -1,31 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
-import { builtCli, type CliRun, lines, runCli, tempDir, useCliTimeout } from './support/built-cli.js';
+import { jsonLines, useCliAgainstEmulator } from './support/cli-emulator.js';
 
 // `ucare tags` and `--tags` on uploads, with the BUILT CLI against an emulator started here.
 describe('ucare tags (built) against the emulator', () => {
-  useCliTimeout();
-  let emulator: RunningEmulator;
-  let work: string;
-  const ucare = (...args: string[]): Promise<CliRun> => runCli(['--api_base', `${emulator.url}/`, ...args], { cwd: work });
-  const json = (run: CliRun): Record<string, unknown>[] => lines(run.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
-  const upload = async (...flags: string[]): Promise<string> => {
-    writeFileSync(join(work, 'tagged.txt'), `tagged ${Math.random()}`);
-    const run = await ucare('--json', 'upload', ...flags, 'tagged.txt');
-    expect(run.code).withContext(run.stderr).toBe(0);
-    return json(run)[0]?.['uuid'] as string;
-  };
-
-  beforeAll(async () => {
-    await builtCli();
-    emulator = await startEmulator({ port: 0 });
-    work = tempDir();
-  }, 180_000);
-
-  afterAll(async () => {
-    await emulator?.close();
-  });
+  const cli = useCliAgainstEmulator();
+  const { ucare } = cli;
+  const json = jsonLines;
+  const upload = (...flags: string[]): Promise<string> => cli.upload('tagged.txt', `tagged ${Math.random()}`, ...flags);
 
   it('uploads with --tags, shows, adds, removes, sets and clears tags', async () => {
     const uuid = await upload('--tags=Cat,animal');
@@ -40,7 +20,7 @@ describe('ucare tags (built) against the emulator', () => {
 
   it('tags an upload from a URL', async () => {
     const source = await upload();
-    const run = await ucare('--json', 'upload_from_url', '--tags=fetched', `${emulator.url}/${source}/`);
+    const run = await ucare('--json', 'upload_from_url', '--tags=fetched', `${cli.emulator.url}/${source}/`);
     expect(run.code).withContext(run.stderr).toBe(0);
     const uuid = json(run)[0]?.['uuid'] as string;
     expect((await ucare('tags', uuid)).stdout).toBe('fetched\n');
@@ -48,11 +28,11 @@ describe('ucare tags (built) against the emulator', () => {
 
   it('refuses mixed changes and bad tags as usage errors (2) before any request; an unknown file is "not found" (4)', async () => {
     const uuid = await upload();
-    const before = emulator.requests.list().length;
+    const before = cli.emulator.requests.list().length;
     const mixed = await ucare('tags', uuid, '--set', 'a', '--add', 'b');
     expect([mixed.code, mixed.stderr]).toEqual([2, jasmine.stringMatching(/one of --set, --clear, or --add\/--remove/)]);
     expect((await ucare('tags', uuid, '--add', 'no@way')).code).toBe(2);
-    expect(emulator.requests.list().length).toBe(before);
+    expect(cli.emulator.requests.list().length).toBe(before);
     expect((await ucare('tags', '00000000-0000-4000-8000-000000000000')).code).toBe(4);
   });
 });

@@ -26,8 +26,6 @@ export interface Addon {
   run(run: AddonRun): Promise<AddonOutcome>;
 }
 
-const NO_PARAMS = (): null => null;
-
 /** The four add-ons of REST API v0.7, by name, as the emulator runs them (docs/emulator.md). */
 export const ADDONS: Readonly<Record<string, Addon>> = {
   uc_clamav_virus_scan: {
@@ -39,22 +37,8 @@ export const ADDONS: Readonly<Record<string, Addon>> = {
       return { data: infected ? { infected, infected_with: EICAR_SIGNATURE } : { infected } };
     },
   },
-  aws_rekognition_detect_labels: {
-    version: '2016-06-27',
-    paramsProblem: NO_PARAMS,
-    run: async ({ file, labels }) => {
-      requireImage(file);
-      return { data: { LabelModelVersion: '2.0', Labels: labels.labels } };
-    },
-  },
-  aws_rekognition_detect_moderation_labels: {
-    version: '2016-06-27',
-    paramsProblem: NO_PARAMS,
-    run: async ({ file, labels }) => {
-      requireImage(file);
-      return { data: { ModerationModelVersion: '6.0', ModerationLabels: labels.moderationLabels } };
-    },
-  },
+  aws_rekognition_detect_labels: rekognition((labels) => ({ LabelModelVersion: '2.0', Labels: labels.labels })),
+  aws_rekognition_detect_moderation_labels: rekognition((labels) => ({ ModerationModelVersion: '6.0', ModerationLabels: labels.moderationLabels })),
   remove_bg: {
     version: '1.0',
     paramsProblem: removeBgParamsProblem,
@@ -79,6 +63,18 @@ export const ADDONS: Readonly<Record<string, Addon>> = {
     },
   },
 };
+
+/** A Rekognition add-on: no params, an image target, the labels in force as `data`. */
+function rekognition(dataOf: (labels: AddonLabels) => Readonly<Record<string, unknown>>): Addon {
+  return {
+    version: '2016-06-27',
+    paramsProblem: () => null,
+    run: ({ file, labels }) => {
+      requireImage(file);
+      return Promise.resolve({ data: dataOf(labels) });
+    },
+  };
+}
 
 const REMOVE_BG_CHOICES: Readonly<Record<string, readonly unknown[]>> = {
   crop: [true, false],

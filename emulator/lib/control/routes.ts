@@ -68,11 +68,11 @@ export function controlRouter(deps: ControlDeps): Router {
     })
     .add('GET', '/__emulator/jobs', ({ res }) => sendJson(res, 200, jobState()))
     .add('PUT', '/__emulator/jobs', async ({ req, res }) => {
-      jobs.setTiming(checkedJobs(parseJobTiming, await readJson(req)));
+      jobs.setTiming(checked(parseJobTiming, await readJson(req)));
       sendJson(res, 200, jobState());
     })
     .add('POST', '/__emulator/jobs/next', async ({ req, res }) => {
-      jobs.queueNext(checkedJobs(parseNextJob, await readJson(req)));
+      jobs.queueNext(checked(parseNextJob, await readJson(req)));
       sendJson(res, 201, jobState());
     })
     .add('DELETE', '/__emulator/jobs', ({ res }) => {
@@ -96,15 +96,6 @@ export function controlRouter(deps: ControlDeps): Router {
     });
 }
 
-function checkedJobs<T>(parse: (data: unknown) => T, data: unknown): T {
-  try {
-    return parse(data);
-  } catch (error) {
-    if (error instanceof InvalidJobSettingError) throw new HttpError(400, { detail: error.message, field: error.field });
-    throw error;
-  }
-}
-
 /** Control requests must come from this machine (the emulator binds loopback, but be explicit). */
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
@@ -115,7 +106,7 @@ function checked<T>(parse: (data: unknown) => T, data: unknown): T {
   try {
     return parse(data);
   } catch (error) {
-    if (error instanceof InvalidFaultRuleError) throw new HttpError(400, { detail: error.message, field: error.field });
+    if (error instanceof InvalidFaultRuleError || error instanceof InvalidJobSettingError) throw new HttpError(400, { detail: error.message, field: error.field });
     throw error;
   }
 }
