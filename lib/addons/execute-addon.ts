@@ -4,6 +4,7 @@ import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 import { fileUuid, jobTiming, type FileSource } from '../jobs/job-options.js';
+import { checkOptions } from '../options/check-options.js';
 import { restCall } from '../resources/rest-call.js';
 import { pollUntil, type PollTiming } from '../upload/poll.js';
 import { AddonError } from './addon-error.js';
@@ -34,7 +35,7 @@ export function executeAddon<N extends AddonName>(name: N, file: FileSource, par
     if (!(ADDON_NAMES as readonly string[]).includes(name)) throw new InvalidParamError(`Unknown add-on ${describeValue(name)}: one of ${ADDON_NAMES.join(', ')}`);
     const target = fileUuid(file);
     if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) throw new InvalidParamError(`params must be an object, not ${describeValue(params)}`);
-    const poll = jobTiming(timing);
+    const poll = jobTiming(checkOptions('executeAddon() timing', timing, ['timeout', 'interval']));
     const uploadcare = clientOrDefault(client);
     const body = { target, ...(params !== undefined && { params }) };
     return restCall<{ readonly request_id?: unknown } | null>(uploadcare, 'POST', `addons/${name}/execute/`, body).pipe(

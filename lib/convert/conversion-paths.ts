@@ -1,6 +1,7 @@
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
 import { fileUuid, type FileSource } from '../jobs/job-options.js';
+import { checkOptions } from '../options/check-options.js';
 
 /** A file to convert: a UUID, a CDN URL, or anything with a `uuid` (a {@link File}). */
 export type ConversionSource = FileSource;
@@ -62,6 +63,7 @@ export function videoPath(source: ConversionSource, target: VideoTarget = {}): s
   if (size !== undefined) operations.push(sizeOperation(size));
   if (quality !== undefined) operations.push(`quality/${oneOf('quality', quality, VIDEO_QUALITIES)}`);
   if (cut !== undefined) {
+    checkOptions('cut', cut, ['start', 'length']);
     if (!TIME.test(String(cut?.start)) || !(cut.length === 'end' || TIME.test(String(cut.length)))) {
       throw new InvalidParamError(`cut must be { start, length } as [[HH:]MM:]SS[.sss] (length may be 'end'), not ${describeValue(cut)}`);
     }
@@ -75,6 +77,7 @@ export function videoPath(source: ConversionSource, target: VideoTarget = {}): s
 }
 
 function sizeOperation(size: NonNullable<VideoTarget['size']>): string {
+  checkOptions('size', size, ['width', 'height', 'resizeMode']);
   const side = (name: string, value: number | undefined): string => {
     if (value === undefined) return '';
     if (!Number.isInteger(value) || value <= 0 || value % 4 !== 0) throw new InvalidParamError(`size.${name} must be a positive multiple of 4, not ${describeValue(value)}`);

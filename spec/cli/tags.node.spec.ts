@@ -10,6 +10,7 @@ describe('ucare tags (built) against the emulator', () => {
   it('uploads with --tags, shows, adds, removes, sets and clears tags', async () => {
     const uuid = await upload('--tags=Cat,animal');
     expect((await ucare('tags', uuid)).stdout).toBe('cat animal\n');
+    expect((await ucare('get', uuid)).stdout).toMatch(/^tags: +cat animal$/m);
     const edited = await ucare('tags', uuid, '--add', 'dog', 'pet', '--remove', 'cat');
     expect(edited.code).withContext(edited.stderr).toBe(0);
     expect(edited.stdout).toBe('animal dog pet\n+dog\n+pet\n-cat\n');
