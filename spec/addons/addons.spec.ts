@@ -7,7 +7,7 @@ import { File } from '../../lib/resources/file.js';
 import { countingClient, type CountingClient } from '../resources/support/clients.js';
 import { PNG_1X1, uploadTestFile } from '../resources/support/uploads.js';
 import { testEnv } from '../support/test-env.js';
-import { pause, queueNextJob, resetJobs } from '../upload/support/emulator-control.js';
+import { pause, queueNextJob, resetJobs, setJobTiming } from '../upload/support/emulator-control.js';
 
 // The EICAR test string, joined here so that no source file holds it whole (virus scanners would quarantine it).
 const EICAR = ['X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR', '-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'].join('');
@@ -30,6 +30,7 @@ describe('add-ons against the emulator', () => {
 
   it('scans for viruses: in_progress ticks, then the typed appdata entry; purges an infected file when asked', async () => {
     const infected = await uploadTestFile(`before ${EICAR} after`, { filename: 'eicar.txt' });
+    await setJobTiming(testEnv().emulatorUrl, { pendingSeconds: 0.3 });
     const events = await lastValueFrom(executeAddon('uc_clamav_virus_scan', infected, { purge_infected: true }, FAST, client).pipe(toArray()));
     expect(events[0]).toEqual({ type: 'progress', status: 'in_progress' });
     const complete = events[events.length - 1] as AddonCompleteEvent<'uc_clamav_virus_scan'>;

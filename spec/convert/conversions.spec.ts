@@ -10,7 +10,7 @@ import { FileGroup } from '../../lib/resources/file-group.js';
 import { countingClient, type CountingClient } from '../resources/support/clients.js';
 import { uploadTestFile } from '../resources/support/uploads.js';
 import { testEnv } from '../support/test-env.js';
-import { pause, queueNextJob, resetJobs } from '../upload/support/emulator-control.js';
+import { pause, queueNextJob, resetJobs, setJobTiming } from '../upload/support/emulator-control.js';
 
 const FAST = { interval: 0.02 } as const;
 
@@ -34,6 +34,8 @@ describe('conversions against the emulator', () => {
 
   it('converts a document: status ticks pending, processing, finished, then the output', async () => {
     const uuid = await uploadTestFile('some notes', { filename: 'notes.txt' });
+    // Long enough that the first answer is `pending` and a later one `processing`, however busy the machine.
+    await setJobTiming(base(), { pendingSeconds: 0.5, processingSeconds: 0.5 });
     const events = await lastValueFrom(convertDocument(uuid, { format: 'pdf', store: true, ...FAST }, client).pipe(toArray()));
     const statuses = events.flatMap((event) => (event.type === 'progress' ? [event.status] : []));
     expect(statuses[0]).toBe('pending');

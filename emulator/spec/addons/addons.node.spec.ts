@@ -45,6 +45,7 @@ describe('emulator add-ons', () => {
 
   it('goes in_progress then done, and writes appdata in the real shape', async () => {
     const image = await addFile(env.emulator, IMAGE);
+    env.emulator.jobs.setTiming({ pendingSeconds: 0.3 });
     const { requestId } = await executeAddon({ addonName: AddonName.AWS_REKOGNITION_DETECT_LABELS, target: image.uuid }, env.settings);
     expect((await addonExecutionStatus({ addonName: AddonName.AWS_REKOGNITION_DETECT_LABELS, requestId }, env.settings)).status).toBe(AddonExecutionStatus.IN_PROGRESS);
     let status = AddonExecutionStatus.IN_PROGRESS;

@@ -26,6 +26,8 @@ describe('emulator conversions', () => {
   it('converts a document through pending, processing, finished; the output is a real PDF on the CDN', async () => {
     const source = await addFile(env.emulator, { filename: 'report.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     const path = `${source.uuid}/document/-/format/pdf/`;
+    // Long enough that the first answer is `pending` and a later one `processing`, however busy the machine.
+    env.emulator.jobs.setTiming({ pendingSeconds: 0.3, processingSeconds: 0.3 });
     const started = await convert({ type: ConversionType.DOCUMENT, paths: [path], store: true }, env.settings);
     expect(started.problems).toEqual({});
     const [job] = started.result;

@@ -96,3 +96,9 @@ export async function queueNextJob(base: string, next: Readonly<Record<string, u
 export async function resetJobs(base: string): Promise<void> {
   await fetch(`${base}/__emulator/jobs`, { method: 'DELETE' });
 }
+
+/** How long the emulator's next jobs stay `pending` and `processing`, in seconds (until {@link resetJobs}). */
+export async function setJobTiming(base: string, timing: { readonly pendingSeconds?: number; readonly processingSeconds?: number }): Promise<void> {
+  const answer = await fetch(`${base}/__emulator/jobs`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(timing) });
+  if (answer.status !== 200) throw new Error(`job timing refused: ${answer.status} ${await answer.text()}`);
+}
