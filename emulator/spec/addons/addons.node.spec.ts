@@ -3,6 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { EICAR } from '../../lib/addons/eicar.js';
 import { addFile } from '../rest/support/fixtures.js';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
+import { startHookReceiver } from '../rest/support/hook-receiver.js';
 import { rest } from '../rest/support/signed-fetch.js';
 
 const IMAGE = { filename: 'photo.png', mimeType: 'image/png', imageInfo: { width: 40, height: 20, format: 'PNG' } } as const;
@@ -41,6 +42,21 @@ describe('emulator add-ons', () => {
     const scanned = await addonJobPoller({ addonName: AddonName.UC_CLAMAV_VIRUS_SCAN, target: clean.uuid }, env.settings);
     expect(scanned.result?.data).toEqual({ infected: false } as never);
     expect((await fileInfo({ uuid: clean.uuid }, env.settings)).datetimeRemoved).toBeNull();
+  });
+
+  it('sends file.infected when ClamAV finds the EICAR string', async () => {
+    const receiver = await startHookReceiver();
+    try {
+      const subscribed = await rest(env.emulator.url, { method: 'POST', path: '/webhooks/', body: { target_url: `${receiver.url}/infected`, event: 'file.infected' } });
+      expect(subscribed.status).toBe(201);
+      const infected = await addFile(env.emulator, { filename: `x ${EICAR}` });
+      await addonJobPoller({ addonName: AddonName.UC_CLAMAV_VIRUS_SCAN, target: infected.uuid }, env.settings);
+      const hook = JSON.parse((await receiver.next()).body.toString()) as { hook: { event: string }; data: { uuid: string; appdata?: unknown } };
+      expect([hook.hook.event, hook.data.uuid]).toEqual(['file.infected', infected.uuid]);
+      await rest(env.emulator.url, { method: 'DELETE', path: '/webhooks/unsubscribe/', body: { target_url: `${receiver.url}/infected` } });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('goes in_progress then done, and writes appdata in the real shape', async () => {
