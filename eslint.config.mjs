@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', '**/build/', '**/node_modules/', 'coverage/', 'docs/**/*.js'] },
+  { ignores: ['**/dist/', '**/build/', '**/node_modules/', 'coverage/', 'docs/**/*.js', 'examples/*/.angular/', 'examples/*/.vitest/', 'examples/*/test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

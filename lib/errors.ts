@@ -154,6 +154,49 @@ export class UnknownOptionError extends InvalidParamError {
   }
 }
 
+/** Which rule an image transformation argument broke (see {@link InvalidTransformationError}). */
+export type TransformationRule =
+  | 'integer'
+  | 'range'
+  | 'one-of'
+  | 'required'
+  | 'percent'
+  | 'hex-color'
+  | 'uuid'
+  | 'right-angle'
+  | 'count'
+  | 'unique'
+  | 'needs-strength'
+  | 'last-operation'
+  | 'format-conflict'
+  | 'cdn-url'
+  | 'unknown-operation';
+
+/**
+ * An image transformation was given an argument the CDN would refuse: raised by the transformation builder before any
+ * URL is made. Still an {@link InvalidParamError}; says which operation, which argument and which rule.
+ */
+export class InvalidTransformationError extends InvalidParamError {
+  override name = 'InvalidTransformationError';
+  /** The CDN operation, as written in URLs (`resize`, `scale_crop`...), or the helper (`srcset`). */
+  readonly operation: string;
+  /** The argument at fault, e.g. `width`. */
+  readonly argument: string;
+  /** The rule it broke. */
+  readonly rule: TransformationRule;
+
+  constructor(operation: string, argument: string, rule: TransformationRule, message: string) {
+    super(`${operation}: ${argument} ${message}`);
+    this.operation = operation;
+    this.argument = argument;
+    this.rule = rule;
+  }
+
+  override toJSON(): UploadcareExceptionJson & { readonly operation: string; readonly argument: string; readonly rule: TransformationRule } {
+    return { ...super.toJSON(), operation: this.operation, argument: this.argument, rule: this.rule };
+  }
+}
+
 /** A cause whose message echoes a known secret becomes a plain Error of the scrubbed message (its stack held it too). */
 function scrubbedCause(cause: unknown): unknown {
   if (!(cause instanceof Error) || cause instanceof UploadcareException) return cause;

@@ -4,6 +4,7 @@ import {
   AuthenticationError,
   InvalidParamError,
   InvalidRequestError,
+  InvalidTransformationError,
   ThrottledRequestError,
   TimeoutError,
   UploadcareException,
@@ -77,5 +78,13 @@ describe('error classes', () => {
     const error = new ThrottledRequestError('slow down', { status: 429, wait: 12 });
     expect(error.wait).toBe(12);
     expect(error.toJSON()).toEqual(jasmine.objectContaining({ name: 'ThrottledRequestError', wait: 12, status: 429 }));
+  });
+
+  it('give InvalidTransformationError its operation, argument and rule, in JSON too; it is an InvalidParamError', () => {
+    const error = new InvalidTransformationError('resize', 'width', 'range', 'must be from 1 to 5000 (got 0)');
+    expect(error).toBeInstanceOf(InvalidParamError);
+    expect(error.message).toBe('resize: width must be from 1 to 5000 (got 0)');
+    expect([error.name, error.operation, error.argument, error.rule]).toEqual(['InvalidTransformationError', 'resize', 'width', 'range']);
+    expect(error.toJSON()).toEqual(jasmine.objectContaining({ name: 'InvalidTransformationError', operation: 'resize', argument: 'width', rule: 'range' }));
   });
 });

@@ -12,6 +12,7 @@ import { setLongTimeout } from './long-timeout.js';
 import type { Router } from './router.js';
 import { serveDurably } from './state/durable-response.js';
 import type { StatePersistence } from './state/persistence.js';
+import { printable } from './printable.js';
 
 /** What the request pipeline works with. */
 export interface RequestPipeline {
@@ -170,6 +171,6 @@ function answerError(res: ServerResponse, error: unknown): void {
     }
     return;
   }
-  process.stderr.write(`Emulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`Emulator error: ${printable(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
   sendJson(res, 500, { detail: 'Internal emulator error.' });
 }

@@ -1,4 +1,4 @@
-import { defer, from, map, switchMap, type Observable } from 'rxjs';
+import { defer, map, switchMap, type Observable } from 'rxjs';
 import { InvalidParamError, TimeoutError } from '../errors.js';
 import { answerWithin } from '../answer-within.js';
 import { checkRequestOptions } from '../options/check-request.js';
@@ -48,9 +48,9 @@ export function rest<T>(client: UploadcareClient, method: HttpMethod, path: stri
  * The auth headers from a signatureResolver, within the call's timeout: a resolver that never answers is a
  * TimeoutError like a server that never answers (retried as one), not a wait without end.
  */
-function signedInTime(client: UploadcareClient, headers: Promise<Record<string, string>>, method: HttpMethod, url: string, options: RequestOptions): Observable<Record<string, string>> {
+function signedInTime(client: UploadcareClient, headers: Observable<Record<string, string>>, method: HttpMethod, url: string, options: RequestOptions): Observable<Record<string, string>> {
   const timeoutMs = options.timeoutMs ?? client.options.timeoutMs;
-  return answerWithin(from(headers), timeoutMs, () => new TimeoutError(`${method} ${url}: the signatureResolver did not answer within ${timeoutMs} ms`, { method, url }));
+  return answerWithin(headers, timeoutMs, () => new TimeoutError(`${method} ${url}: the signatureResolver did not answer within ${timeoutMs} ms`, { method, url }));
 }
 
 

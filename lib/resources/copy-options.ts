@@ -1,9 +1,10 @@
 import { optionKeys } from '../options/check-options.js';
+import type { Effects } from './effects.js';
 
 /** Options of a copy inside Uploadcare storage (`files/local_copy/`). */
 export interface LocalCopyOptions {
   /** Effects applied to the copy, appended to the file's `defaultEffects`. */
-  readonly effects?: string;
+  readonly effects?: Effects;
   /** Store the copy. Default false (the API's default). */
   readonly store?: boolean;
   /** Metadata of the copy. */
@@ -14,7 +15,7 @@ export interface LocalCopyOptions {
 /** Options of a copy to a custom storage of the project (`files/remote_copy/`). */
 export interface RemoteCopyOptions {
   /** Effects applied to the copy, appended to the file's `defaultEffects`. */
-  readonly effects?: string;
+  readonly effects?: Effects;
   /** Name of the custom storage. */
   readonly target: string;
   /** Make the copy reachable by public links. Default true (the API's default). */

@@ -11,6 +11,7 @@ import { type FileInfo, toDate } from './file-info.js';
 import type { GroupInfo } from './group-info.js';
 import { isGroupId, parseGroupReference } from './group-id.js';
 import { describeValue } from '../describe-value.js';
+import { type Effects, normalizeEffects } from './effects.js';
 import { InfoCache } from './info-cache.js';
 import { requestGroup } from '../upload/group-request.js';
 import type { UploadOptions } from '../upload/options.js';
@@ -122,6 +123,17 @@ export class FileGroup implements AsyncIterable<File | null> {
     return Object.freeze(Array.from({ length: this.length }, (_, i) => `${base}nth/${i}/`));
   }
 
+  /**
+   * The CDN URL of the file at `index` (from 0; negative counts from the end) with `effects`, a string or an
+   * {@link ImageTransformation}: `<cdnUrl>nth/<i>/-/<effects>`. No request.
+   * @throws InvalidParamError when `index` is outside the group, or `effects` cannot be CDN operations.
+   */
+  fileCdnUrl(index: number, effects?: Effects | null): string {
+    const position = this.#position(index);
+    const normalized = effects ? normalizeEffects(effects) : '';
+    return `${this.cdnUrl}nth/${position}/${normalized ? `-/${normalized}` : ''}`;
+  }
+
   /** The CDN URL. */
   toString(): string {
     return this.cdnUrl;
@@ -210,13 +222,23 @@ export class FileGroup implements AsyncIterable<File | null> {
    * An index outside the group's length is an InvalidParamError, before any request.
    */
   at(index: number): Observable<File | null> {
-    if (!Number.isInteger(index) || index < -this.length || index >= this.length) {
-      return throwError(() => new InvalidParamError(`Index ${index} is out of range for a group of ${this.length}`));
+    let position: number;
+    try {
+      position = this.#position(index);
+    } catch (error) {
+      return throwError(() => error);
     }
-    const position = index < 0 ? this.length + index : index;
     return this.info().pipe(
       map((info) => this.#member(info.files?.[position])),
     );
+  }
+
+  /** `index` as a position from 0 (negative counts from the end). */
+  #position(index: number): number {
+    if (!Number.isInteger(index) || index < -this.length || index >= this.length) {
+      throw new InvalidParamError(`Index ${index} is out of range for a group of ${this.length}`);
+    }
+    return index < 0 ? this.length + index : index;
   }
 
   /** Not supported: a FileGroup is immutable. Throws `TypeError('slicing is not supported')`, as the seed does. */

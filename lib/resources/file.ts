@@ -5,7 +5,7 @@ import { clientOrDefault } from '../conf.js';
 import { APIError, InvalidParamError } from '../errors.js';
 import { LOCAL_COPY_OPTION_KEYS, REMOTE_COPY_OPTION_KEYS, type LocalCopyOptions, type LocalCopyResponse, type RemoteCopyOptions, type RemoteCopyResponse } from './copy-options.js';
 import { checkOptions } from '../options/check-options.js';
-import { appendEffects, normalizeEffects } from './effects.js';
+import { appendEffects, type Effects, normalizeEffects } from './effects.js';
 import { type AppData, checkInclude, FILE_INFO_OPTION_KEYS, type FileInfo, type FileInfoOptions, toDate } from './file-info.js';
 import { parseFileReference } from './file-reference.js';
 import { InfoCache } from './info-cache.js';
@@ -107,28 +107,37 @@ export class File {
   }
 
   /**
-   * Effects used by {@link cdnUrl}, e.g. `effect/flip/-/effect/mirror/`; '' for none. Setting it checks and
-   * canonicalizes the value (a trailing `/` is added).
+   * Effects used by {@link cdnUrl}, e.g. `effect/flip/-/effect/mirror/`; '' for none. Set a string or an
+   * {@link ImageTransformation}; setting it checks and canonicalizes the value (a trailing `/` is added).
    * @throws InvalidParamError (on set) when the value cannot be a sequence of CDN operations.
    */
   get defaultEffects(): string {
     return this.#defaultEffects;
   }
 
-  set defaultEffects(effects: string) {
+  set defaultEffects(effects: Effects) {
     this.#defaultEffects = normalizeEffects(effects);
   }
 
   /** The CDN URL: the client's CDN base + {@link cdnPath} with the default effects. No request. */
   get cdnUrl(): string {
-    return `${this.client.options.cdnBase}${this.cdnPath(this.#defaultEffects)}`;
+    return this.cdnUrlWith(this.#defaultEffects);
   }
 
   /**
-   * `<uuid>/-/<effects>` when effects are given, else `<uuid>/`.
+   * The CDN URL with `effects` (a string or an {@link ImageTransformation}) instead of the default effects. No request.
    * @throws InvalidParamError when `effects` cannot be a sequence of CDN operations.
    */
-  cdnPath(effects?: string | null): string {
+  cdnUrlWith(effects: Effects | null): string {
+    return `${this.client.options.cdnBase}${this.cdnPath(effects)}`;
+  }
+
+  /**
+   * `<uuid>/-/<effects>` when effects are given, else `<uuid>/`. Effects are a string or an {@link ImageTransformation}:
+   * `file.cdnPath(new ImageTransformation().preview(200, 200))` is `<uuid>/-/preview/200x200/`.
+   * @throws InvalidParamError when `effects` cannot be a sequence of CDN operations.
+   */
+  cdnPath(effects?: Effects | null): string {
     const normalized = effects ? normalizeEffects(effects) : '';
     return normalized ? `${this.uuid}/-/${normalized}` : `${this.uuid}/`;
   }

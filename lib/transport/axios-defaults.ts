@@ -1,9 +1,14 @@
-import type { AxiosInstance, CreateAxiosDefaults } from 'axios';
+import type { AxiosRequestConfig, AxiosResponse, CreateAxiosDefaults } from 'axios';
 import { version } from '../version.js';
 import { runningInNode } from './environment.js';
 
-/** A client's axios instance, made on first use (see axios-instance.ts). */
-export type AxiosProvider = () => Promise<AxiosInstance>;
+/** What the transport asks of axios: one request, answered whatever its status (see axiosDefaults). */
+export interface AxiosRequester {
+  request(config: AxiosRequestConfig): Promise<AxiosResponse>;
+}
+
+/** A client's axios requester, made on first use (see axios-instance.ts). */
+export type AxiosProvider = () => Promise<AxiosRequester>;
 
 /**
  * The configuration of a client's axios instance. Browsers get the XHR adapter (it reports upload progress), Node the

@@ -1,14 +1,13 @@
 import { md5 } from 'js-md5';
 import { InvalidParamError } from '../errors.js';
 import { describeValue } from '../describe-value.js';
+import { EMPTY_MD5 } from './body-md5.js';
 import { nodeCrypto } from './hmac.js';
 
 export { hmacSha1Hex, hmacSha1HexNow, hmacSha256Hex, webCryptoHmacHex } from './hmac.js';
 
-// MD5 for REST signing: node:crypto in Node, js-md5 elsewhere. Only a module that signs a REST request imports this one.
-
-/** The MD5 of an empty body: what every bodyless REST request signs. */
-const EMPTY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
+// MD5 at once, in any environment: node:crypto in Node, js-md5 elsewhere. The client's own REST signing uses
+// body-md5.ts instead, which loads js-md5 only when a browser signs a body.
 
 /** Hex MD5 of a UTF-8 string or of bytes. */
 export function md5Hex(data: string | Uint8Array | ArrayBuffer): string {

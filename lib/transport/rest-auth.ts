@@ -1,41 +1,11 @@
-import { firstValueFrom, isObservable } from 'rxjs';
+import { catchError, defer, from, isObservable, map, type Observable, of, switchMap, take, throwIfEmpty } from 'rxjs';
 import type { ResolvedUploadcareOptions } from '../config.js';
-import { AuthenticationError, InvalidParamError, UploadcareException } from '../errors.js';
-import { checkObject } from '../options/check-options.js';
-import { md5Hex } from './crypto.js';
+import { AuthenticationError, UploadcareException } from '../errors.js';
+import { bodyMd5 } from './body-md5.js';
 import { hmacSha1Hex, hmacSha1HexNow } from './hmac.js';
 import { runningInNode } from './environment.js';
-import type { HttpMethod } from './types.js';
+import { joinSignString, type SignableRequest } from './sign-string.js';
 
-/** What a REST request looks like to the signature. */
-export interface SignableRequest {
-  readonly method: HttpMethod;
-  /** Absolute URL; its path and query are signed. */
-  readonly url: string;
-  /** The exact body text sent ('' when none). */
-  readonly body: string;
-  /** The Content-Type header sent ('' when none). */
-  readonly contentType: string;
-  /** RFC 1123 date, as sent in `Date` / `X-Uploadcare-Date`. */
-  readonly date: string;
-}
-
-/** The string REST API signatures cover: `METHOD\nmd5hex(body)\ncontent-type\ndate\npath?query`. */
-export function restSignString(request: SignableRequest): string {
-  const { method, url, body, contentType, date } = checkObject('restSignString request', request);
-  const parsed = [method, url, body, contentType, date].every((part) => typeof part === 'string') ? absoluteUrl(url) : undefined;
-  if (!parsed) throw new InvalidParamError('restSignString needs method, absolute url, body, contentType and date, all strings');
-  const { pathname, search } = parsed;
-  return [request.method, md5Hex(request.body), request.contentType, request.date, `${pathname}${search}`].join('\n');
-}
-
-function absoluteUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The header carrying the request date: `Date` in Node, `X-Uploadcare-Date` in browsers (which forbid `Date`). */
 export function dateHeaderName(): 'Date' | 'X-Uploadcare-Date' {
@@ -43,22 +13,24 @@ export function dateHeaderName(): 'Date' | 'X-Uploadcare-Date' {
 }
 
 /**
- * The auth headers of one REST request (date and Authorization), following the client's scheme. Fails with an
- * AuthenticationError when the client has no way to authenticate.
+ * The auth headers of one REST request (date and Authorization), following the client's scheme, as a cold Observable
+ * of one value. Fails with an AuthenticationError when the client has no way to authenticate. Unsubscribing (a call's
+ * timeout) also unsubscribes from an Observable a signatureResolver returned.
  */
-export async function restAuthHeaders(
+export function restAuthHeaders(
   options: ResolvedUploadcareOptions,
   request: Omit<SignableRequest, 'date'>,
   now: Date = new Date(),
-): Promise<Record<string, string>> {
-  const start = startAuth(options, request, now);
-  if ('done' in start) return start.done;
-  const { signString, dateHeaders } = start;
-  const { publicKey, secretKey, signatureResolver } = options;
-  const signature = signatureResolver
-    ? await resolveSignature(signatureResolver, signString, request)
-    : await hmacSha1Hex(secretKey ?? '', signString);
-  return { ...dateHeaders, Authorization: `Uploadcare ${publicKey}:${signature}` };
+): Observable<Record<string, string>> {
+  return defer(() => {
+    const start = startAuth(options, request, now);
+    if ('done' in start) return of(start.done);
+    const { publicKey, secretKey, signatureResolver } = options;
+    return from(Promise.resolve(start.signString)).pipe(
+      switchMap((signString) => (signatureResolver ? resolveSignature(signatureResolver, signString, request) : from(hmacSha1Hex(secretKey ?? '', signString)))),
+      map((signature) => ({ ...start.dateHeaders, Authorization: `Uploadcare ${publicKey}:${signature}` })),
+    );
+  });
 }
 
 /**
@@ -74,11 +46,14 @@ export function restAuthHeadersNow(
   if (options.signatureResolver && options.authScheme !== 'simple') return undefined;
   const start = startAuth(options, request, now);
   if ('done' in start) return start.done;
+  if (typeof start.signString !== 'string') return undefined;
   const signature = hmacSha1HexNow(options.secretKey ?? '', start.signString);
   return signature === undefined ? undefined : { ...start.dateHeaders, Authorization: `Uploadcare ${options.publicKey}:${signature}` };
 }
 
-type AuthStart = { readonly done: Record<string, string> } | { readonly signString: string; readonly dateHeaders: Record<string, string> };
+type AuthStart =
+  | { readonly done: Record<string, string> }
+  | { readonly signString: string | Promise<string>; readonly dateHeaders: Record<string, string> };
 
 /** Checks the keys and does what needs no signature: simple auth is done here, signed auth gets its sign string. */
 function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableRequest, 'date'>, now: Date): AuthStart {
@@ -96,22 +71,32 @@ function startAuth(options: ResolvedUploadcareOptions, request: Omit<SignableReq
       url: request.url,
     });
   }
-  return { signString: restSignString({ ...request, date }), dateHeaders };
+  const signable = { ...request, date };
+  const bodyHash = bodyMd5(request.body);
+  const signString = typeof bodyHash === 'string' ? joinSignString(signable, bodyHash) : bodyHash.then((hash) => joinSignString(signable, hash));
+  return { signString, dateHeaders };
 }
 
-async function resolveSignature(
+function resolveSignature(
   resolver: NonNullable<ResolvedUploadcareOptions['signatureResolver']>,
   signString: string,
   request: Omit<SignableRequest, 'date'>,
-): Promise<string> {
-  try {
+): Observable<string> {
+  return defer(() => {
     const answer = resolver(signString);
-    const signature = isObservable(answer) ? await firstValueFrom(answer) : await answer;
-    if (typeof signature !== 'string' || signature === '') throw new Error(`it answered ${JSON.stringify(signature)}, not a signature`);
-    return signature;
-  } catch (error) {
-    if (error instanceof UploadcareException) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AuthenticationError(`The signatureResolver failed: ${reason}`, { method: request.method, url: request.url, cause: error });
-  }
+    return isObservable(answer) ? answer.pipe(take(1)) : from(Promise.resolve(answer));
+  }).pipe(
+    throwIfEmpty(() => new Error('it completed without a signature')),
+    map((signature) => {
+      if (typeof signature !== 'string' || signature === '') throw new Error(`it answered ${JSON.stringify(signature)}, not a signature`);
+      return signature;
+    }),
+    catchError((error: unknown) => {
+      if (error instanceof UploadcareException) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AuthenticationError(`The signatureResolver failed: ${reason}`, { method: request.method, url: request.url, cause: error });
+    }),
+  );
 }
+
+export type { SignableRequest } from './sign-string.js';

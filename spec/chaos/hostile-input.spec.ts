@@ -18,7 +18,7 @@ import { uploadGroup } from '../../lib/upload/upload-group.js';
 import { isUploadComplete } from '../../lib/upload/events.js';
 import { hmacSha1Hex, hmacSha256Hex, md5Hex } from '../../lib/transport/crypto.js';
 import { paginate } from '../../lib/transport/paginate.js';
-import { restSignString } from '../../lib/transport/rest-auth.js';
+import { restSignString } from '../../lib/transport/rest-sign-string.js';
 import { retryByPolicy } from '../../lib/transport/retry.js';
 import { DEFAULT_RETRY_POLICY } from '../../lib/transport/retry-policy.js';
 import type { LoggedRequest } from '../support/script-server.js';

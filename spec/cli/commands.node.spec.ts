@@ -81,6 +81,29 @@ describe('ucare (built) against the emulator', () => {
       expect(run.stderr).toBe('ERROR: no such file: missing.txt\n');
       expect(run.stdout).toBe('');
     });
+
+    it('goes on past a file the server refuses, reports it, and exits non-zero with a count', async () => {
+      const strict = await startEmulator({ port: 0, limits: { directUploadBytes: 10 } });
+      try {
+        const names = [localFile('first.txt', 'one'), localFile('too-big.txt', 'x'.repeat(20)), localFile('last.txt', 'two')];
+        const run = await runCli(['--api_base', `${strict.url}/`, 'upload', ...names], { cwd: work });
+        expect(run.code).not.toBe(0);
+        expect(lines(run.stdout).map((line) => line.split('  ')[1])).toEqual(['first.txt', 'last.txt']);
+        expect(run.stderr).toMatch(/^ERROR: not uploaded: too-big\.txt: .*too large/im);
+        expect(run.stderr).toContain('ERROR: 1 of 3 files not uploaded');
+
+        const asJson = await runCli(['--api_base', `${strict.url}/`, '--json', 'upload', ...names], { cwd: work });
+        const documents = json(asJson);
+        expect(documents.map((document) => [document['source'], document['ok'] ?? true])).toEqual([
+          ['first.txt', true],
+          ['too-big.txt', false],
+          ['last.txt', true],
+        ]);
+        expect(asJson.code).toBe(run.code);
+      } finally {
+        await strict.close();
+      }
+    });
   });
 
   describe('get', () => {
@@ -101,6 +124,18 @@ describe('ucare (built) against the emulator', () => {
       const malformed = await ucare('get', 'not-a-uuid');
       expect(malformed.code).toBe(2);
       expect(malformed.stderr).toMatch(/^ERROR: Couldn't find UUID/);
+    });
+
+    it('--effects shows the CDN URL with those effects, in place of the ones of PATH; bad effects are a usage error', async () => {
+      const uuid = await uploadOne('effects.txt');
+      const shown = await ucare('get', `https://ucarecdn.com/${uuid}/-/resize/10x/`, '--effects', 'preview/40x40/-/format/auto/');
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(new RegExp(`cdn url:\\s+\\S+/${uuid}/-/preview/40x40/-/format/auto/\n`));
+      const kept = await ucare('get', `https://ucarecdn.com/${uuid}/-/resize/10x/`);
+      expect(kept.stdout).toMatch(new RegExp(`cdn url:\\s+\\S+/${uuid}/-/resize/10x/\n`));
+      const bad = await ucare('get', uuid, '--effects', 'a b/');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^ERROR: Invalid effects/);
     });
   });
 
@@ -293,8 +328,8 @@ describe('ucare (built) against the emulator', () => {
 
   describe('sync --effects', () => {
     it('downloads renditions of images, named with the effects, from the CDN path with them', async () => {
-      // A PNG signature and IHDR chunk: enough for the service to see an image.
-      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+      // A whole 1x1 PNG: the emulator's CDN decodes it to apply the effects.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
       const run = await ucare('--json', 'upload', localFile('tiny.png', png));
       const uuid = json(run)[0]?.['uuid'] as string;
       expect(json(await ucare('--json', 'get', uuid))[0]?.['is_image']).toBeTrue();

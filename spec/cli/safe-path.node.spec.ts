@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { relative, resolve, sep } from 'node:path';
+import { ImageTransformation } from '../../lib/cdn/transformations/image-transformation.js';
 import { effectsAsName, expandPattern, parsePattern } from '../../lib/cli/sync/pattern.js';
 import { safeJoin, unsafeSegmentReason } from '../../lib/cli/sync/safe-path.js';
 import { UsageError } from '../../lib/cli/args/usage-error.js';
@@ -71,6 +72,12 @@ describe('sync patterns', () => {
       path: resolve('out', `${UUID}.JPG`),
     });
     expect(effectsAsName('resize/20x/-/flip/')).toBe('resize_20x_flip');
+    const transformation = new ImageTransformation().resize(20).flip();
+    expect(effectsAsName(transformation)).toBe('resize_20x_flip');
+    expect(expandPattern(pattern, { uuid: UUID, filename: 'cat.jpg', effects: transformation })).toEqual(expanded);
+    expect(expandPattern(parsePattern('out', true), { uuid: UUID, filename: 'cat.jpg', effects: new ImageTransformation() })).toEqual(
+      expandPattern(parsePattern('out', true), { uuid: UUID, filename: 'cat.jpg', effects: '' }),
+    );
   });
 
   it('refuses a file whose server name would escape, with the reason', () => {

@@ -4,14 +4,7 @@ import { File } from '../../lib/resources/file.js';
 import { FileList } from '../../lib/resources/file-list.js';
 import { countingClient, type CountingClient } from './support/clients.js';
 import { uploadTestFile, uploadTestFiles } from './support/uploads.js';
-
-/** A moment strictly after every file uploaded so far, and strictly before the next one. */
-async function now(): Promise<Date> {
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const date = new Date();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  return date;
-}
+import { momentBetweenUploads } from './support/moment.js';
 
 function listCalls(client: CountingClient): string[] {
   return client.calls.filter((call) => call.path.includes('files/?')).map((call) => call.path);
@@ -24,7 +17,7 @@ describe('FileList against the emulator', () => {
 
   beforeEach(async () => {
     client = countingClient();
-    start = await now();
+    start = await momentBetweenUploads();
     uuids = await uploadTestFiles(5);
   });
 
@@ -74,7 +67,7 @@ describe('FileList against the emulator', () => {
   });
 
   it('until gives newest first (ordering=-datetime_uploaded)', async () => {
-    const files = await lastValueFrom(new FileList({ until: await now(), limit: 3, requestLimit: 2 }, client).pipe(toArray()));
+    const files = await lastValueFrom(new FileList({ until: await momentBetweenUploads(), limit: 3, requestLimit: 2 }, client).pipe(toArray()));
     expect(files.map((file) => file.uuid)).toEqual(uuids.slice(2).reverse());
     expect(listCalls(client)[0]).toContain('ordering=-datetime_uploaded');
   });

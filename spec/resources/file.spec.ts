@@ -1,4 +1,5 @@
 import { firstValueFrom, forkJoin, lastValueFrom, toArray } from 'rxjs';
+import { ImageTransformation } from '../../lib/cdn/transformations/image-transformation.js';
 import { InvalidParamError, InvalidRequestError, UploadcareException } from '../../lib/errors.js';
 import { File } from '../../lib/resources/file.js';
 import type { FileInfo } from '../../lib/resources/file-info.js';
@@ -146,6 +147,14 @@ describe('File against the emulator', () => {
       expect(call?.data).toEqual({ source: `${image}/-/resize/3x3/-/flip/`, store: 'true' });
       expect(await firstValueFrom(copy.isStored())).toBeTrue();
       expect((await firstValueFrom(copy.updateInfo())).uuid).toBe(copy.uuid);
+    });
+
+    it('makes a local copy with an ImageTransformation as effects, appended to a transformation as defaultEffects', async () => {
+      const file = new File(image, client);
+      file.defaultEffects = new ImageTransformation().resize(3, 3);
+      await firstValueFrom(file.copy({ effects: new ImageTransformation().flip().grayscale() }));
+      const call = client.calls.find((c) => c.path === 'files/local_copy/');
+      expect(call?.data).toEqual({ source: `${image}/-/resize/3x3/-/flip/-/grayscale/` });
     });
 
     it('makes a local copy of the plain file without effects', async () => {

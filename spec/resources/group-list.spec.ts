@@ -5,13 +5,7 @@ import { FileGroup } from '../../lib/resources/file-group.js';
 import { GroupList } from '../../lib/resources/group-list.js';
 import { countingClient, type CountingClient } from './support/clients.js';
 import { uploadTestFiles } from './support/uploads.js';
-
-async function now(): Promise<Date> {
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const date = new Date();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  return date;
-}
+import { momentBetweenUploads } from './support/moment.js';
 
 describe('GroupList against the emulator', () => {
   let client: CountingClient;
@@ -21,11 +15,11 @@ describe('GroupList against the emulator', () => {
   beforeEach(async () => {
     client = countingClient();
     const files = (await uploadTestFiles(2)).map((uuid) => new File(uuid, client));
-    start = await now();
+    start = await momentBetweenUploads();
     ids = [];
     // Apart by a few ms: the emulator orders groups by creation time to the millisecond, ties by id.
     for (let i = 0; i < 3; i++) {
-      if (i > 0) await now();
+      if (i > 0) await momentBetweenUploads();
       ids.push((await firstValueFrom(FileGroup.create(i === 1 ? [files[0]!] : files, client))).id);
     }
     client.calls.length = 0;
@@ -55,7 +49,7 @@ describe('GroupList against the emulator', () => {
   });
 
   it('until gives newest first; limit and take stop fetching', async () => {
-    const newest = await lastValueFrom(new GroupList({ until: await now(), limit: 2, requestLimit: 1 }, client).pipe(toArray()));
+    const newest = await lastValueFrom(new GroupList({ until: await momentBetweenUploads(), limit: 2, requestLimit: 1 }, client).pipe(toArray()));
     expect(newest.map((group) => group.id)).toEqual([ids[2]!, ids[1]!]);
     expect(groupCalls().length).toBe(2);
     expect(groupCalls()[0]).toContain('ordering=-datetime_created');

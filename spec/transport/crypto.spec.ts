@@ -1,5 +1,5 @@
 import { hmacSha1Hex, hmacSha1HexNow, hmacSha256Hex, md5Hex, webCryptoHmacHex } from '../../lib/transport/crypto.js';
-import { restSignString } from '../../lib/transport/rest-auth.js';
+import { restSignString } from '../../lib/transport/rest-sign-string.js';
 import { inBrowser } from '../support/test-env.js';
 
 describe('signing primitives (WebCrypto + js-md5, in Node and browsers)', () => {

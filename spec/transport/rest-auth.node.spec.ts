@@ -1,3 +1,4 @@
+import { firstValueFrom } from 'rxjs';
 import { createHash, createHmac } from 'node:crypto';
 import { resolveOptions } from '../../lib/config.js';
 import { restAuthHeaders, restAuthHeadersNow } from '../../lib/transport/rest-auth.js';
@@ -8,7 +9,7 @@ describe('REST signature (checked with node:crypto)', () => {
     const date = new Date('2026-11-26T02:00:00Z');
     const body = '{"foo":"bar"}';
     const options = resolveOptions({ publicKey: 'demopublickey', secretKey: 'demosecretkey' });
-    const headers = await restAuthHeaders(options, { method: 'POST', url: 'https://api.uploadcare.com/files/local_copy/?x=1', body, contentType: 'application/json' }, date);
+    const headers = await firstValueFrom(restAuthHeaders(options, { method: 'POST', url: 'https://api.uploadcare.com/files/local_copy/?x=1', body, contentType: 'application/json' }, date));
 
     const md5 = createHash('md5').update(body).digest('hex');
     expect(md5).toBe('9bb58f26192e4ba00f01e2e7b136bbd8');
@@ -23,12 +24,12 @@ describe('REST signature (checked with node:crypto)', () => {
     const date = new Date('2026-11-26T02:00:00Z');
     const request = { method: 'GET', url: 'https://api.uploadcare.com/files/', body: '', contentType: '' } as const;
     const simple = resolveOptions({ publicKey: 'pk', secretKey: 'sk', authScheme: 'simple' });
-    expect(restAuthHeadersNow(simple, request, date)).toEqual(await restAuthHeaders(simple, request, date));
+    expect(restAuthHeadersNow(simple, request, date)).toEqual(await firstValueFrom(restAuthHeaders(simple, request, date)));
     const resolved = resolveOptions({ publicKey: 'pk', signatureResolver: () => Promise.resolve('abc') });
     expect(restAuthHeadersNow(resolved, request, date)).toBeUndefined();
-    expect((await restAuthHeaders(resolved, request, date))['Authorization']).toBe('Uploadcare pk:abc');
+    expect((await firstValueFrom(restAuthHeaders(resolved, request, date)))['Authorization']).toBe('Uploadcare pk:abc');
     const keyless = resolveOptions({ publicKey: 'pk' });
     expect(() => restAuthHeadersNow(keyless, request, date)).toThrowError(/secretKey/);
-    await expectAsync(restAuthHeaders(keyless, request, date)).toBeRejectedWithError(/secretKey/);
+    await expectAsync(firstValueFrom(restAuthHeaders(keyless, request, date))).toBeRejectedWithError(/secretKey/);
   });
 });

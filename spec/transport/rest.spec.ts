@@ -1,9 +1,9 @@
-import { firstValueFrom, of } from 'rxjs';
+import { EMPTY, firstValueFrom, Observable, of } from 'rxjs';
 import { Uploadcare } from '../../lib/client.js';
 import type { UploadcareOptions } from '../../lib/config.js';
-import { AuthenticationError, InvalidParamError } from '../../lib/errors.js';
+import { AuthenticationError, InvalidParamError, TimeoutError } from '../../lib/errors.js';
 import { hmacSha1Hex } from '../../lib/transport/crypto.js';
-import { restSignString } from '../../lib/transport/rest-auth.js';
+import { restSignString } from '../../lib/transport/rest-sign-string.js';
 import { inBrowser } from '../support/test-env.js';
 import { enqueue, failure, requestLog, resetScript, scriptBase, type Echo } from './script.js';
 
@@ -91,6 +91,27 @@ describe('Uploadcare.rest over loopback HTTP', () => {
     expect(resolverError).toBeInstanceOf(AuthenticationError);
     expect((resolverError as AuthenticationError).message).toContain('backend down');
     expect(await requestLog()).toEqual([]);
+  });
+
+  it('gives up on a signatureResolver Observable that never answers within the timeout, and unsubscribes from it', async () => {
+    let subscribed = 0;
+    let unsubscribed = 0;
+    const silent = new Observable<string>(() => {
+      subscribed++;
+      return () => unsubscribed++;
+    });
+    const stalled = client({ secretKey: undefined, signatureResolver: () => silent, timeoutMs: 50 });
+    const error = await failure(firstValueFrom(stalled.rest('GET', 'files/')));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect([subscribed, unsubscribed]).toEqual([1, 1]);
+    expect(await requestLog()).toEqual([]);
+  });
+
+  it('refuses a signatureResolver Observable that completes without a signature', async () => {
+    const empty = client({ secretKey: undefined, signatureResolver: () => EMPTY });
+    const error = await failure(firstValueFrom(empty.rest('GET', 'files/')));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain('completed without a signature');
   });
 
   it('passes an absolute next URL unchanged, and refuses one on another origin', async () => {

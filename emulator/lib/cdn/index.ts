@@ -1,80 +1,88 @@
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { EmulatorContext } from '../context.js';
 import { HttpError } from '../http-util.js';
+import { notSupported } from '../not-supported.js';
 import type { RouteRequest } from '../router.js';
 import type { FileRecord } from '../state/records.js';
 import type { Store } from '../state/store.js';
-import { parseRange } from './byte-range.js';
-import { contentDisposition, isActiveContent } from './content-disposition.js';
 import { parseCdnPath, type CdnTarget } from './cdn-path.js';
-import { notEmulatedOperation, refusedEffects } from './operations.js';
-import { notSupported } from '../not-supported.js';
+import { contentDisposition, isActiveContent } from './content-disposition.js';
+import { isRefusal, parseEffects } from './operations.js';
+import { sendBody } from './send-body.js';
+import { DEFAULT_VARIANT_CACHE_LIMITS, type VariantCacheLimits } from './variant-cache.js';
+import { badRequest, notProcessable, Variants } from './variants.js';
 
-/** CDN routes: `/{uuid}/[-/effects/][filename]` and `/{group}/nth/{i}/[-/effects/][filename]`, GET and HEAD. */
-export function registerCdnRoutes({ router, store }: EmulatorContext): void {
-  const serve = (request: RouteRequest): Promise<void> => serveFile(store, request);
+/**
+ * CDN routes: `/{uuid}/[-/effects/][filename]` and `/{group}/nth/{i}/[-/effects/][filename]`, GET and HEAD. Image
+ * operations are applied (sharp) and their variants cached within `cacheLimits`.
+ */
+export function registerCdnRoutes({ router, store }: EmulatorContext, cacheLimits: VariantCacheLimits = DEFAULT_VARIANT_CACHE_LIMITS): Variants {
+  const variants = new Variants(store, cacheLimits);
+  const serve = (request: RouteRequest): Promise<void> => serveFile(store, variants, request);
   router.add('GET', '/:id/*rest', serve);
   router.add('HEAD', '/:id/*rest', serve);
+  return variants;
 }
 
 /** The answer for paths the CDN pattern catches but does not serve: the emulator's ordinary 404. */
 const notFound = (): HttpError => new HttpError(404, { detail: 'Not found.' });
 
 /**
- * Serves a file's original bytes with its Content-Type, an ETag, `Accept-Ranges` and single-range requests (206, 416),
- * and its name in `Content-Disposition` (a download for active content: HTML, SVG, XML). Effects are checked as the
- * real CDN checks them (400 for an unknown or malformed operation, or an image one on another file) but not applied.
- * Unknown and removed files are 404.
+ * Serves a file: its original bytes when no image operation applies, else the image the operations make (or the JSON
+ * of `-/json/`, `-/main_colors/`), with Content-Type, an ETag, single-range requests, and its name in
+ * `Content-Disposition` (a download for active content and for `-/inline/no/`). Refuses with 400 what the real CDN
+ * refuses: an unknown or malformed operation, sizes above its limits, image operations on a file that is not an image
+ * it processes. Unknown and removed files are 404.
  */
-async function serveFile(store: Store, { req, res, params }: RouteRequest): Promise<void> {
+async function serveFile(store: Store, variants: Variants, { req, res, params }: RouteRequest): Promise<void> {
   const target = parseCdnPath(params['id'] ?? '', params['rest'] ?? '');
   if (!target) throw notFound();
   const file = resolve(store, target);
   if (!file || file.datetimeRemoved) throw new HttpError(404, 'Not Found');
-  const refused = refusedEffects(target.effects, file.imageInfo !== null);
-  if (refused) throw new HttpError(400, `Bad Request: ${refused}`);
-  const notEmulated = notEmulatedOperation(target.effects);
-  if (notEmulated) throw notSupported(`The CDN operation -/${notEmulated}/`);
+  const chain = parseEffects(target.effects);
+  if (isRefusal(chain)) throw badRequest(chain.refused);
+  const [first] = chain.operations;
+  const refused = first ? notProcessable(file, first.name) : null;
+  if (refused) throw badRequest(refused);
+  if (chain.notEmulated) throw notSupported(`The CDN operation -/${chain.notEmulated}/`);
 
-  const etag = `"${file.uuid}-${file.size}"`;
-  const headers: Record<string, string | number> = {
-    'Content-Type': file.mimeType,
-    'Accept-Ranges': 'bytes',
-    ETag: etag,
-    'Last-Modified': file.datetimeUploaded.toUTCString(),
-    // The real CDN caches for a year; a test double must not let browsers serve a removed file from cache.
-    'Cache-Control': 'no-cache',
-    'Content-Disposition': contentDisposition(file.mimeType, target.filename ?? file.filename),
-    // Should a browser display active content all the same, it runs with no origin and no scripts.
-    ...(isActiveContent(file.mimeType) ? { 'Content-Security-Policy': "sandbox; default-src 'none'" } : {}),
-  };
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, headers).end();
+  const filename = target.filename ?? file.filename;
+  // The real CDN caches for a year; a test double must not let browsers serve a removed file from cache.
+  const common = { 'Last-Modified': file.datetimeUploaded.toUTCString(), 'Cache-Control': 'no-cache' };
+  if (!first) {
+    await sendBody(req, res, { ...common, 'Content-Type': file.mimeType, ...disposition(file.mimeType, filename, chain.inline) }, {
+      size: file.size,
+      etag: `"${file.uuid}-${file.size}"`,
+      read: (range) => store.blobs.read(file.blobId, range),
+    });
     return;
   }
-  const ifRange = req.headers['if-range'];
-  const range = ifRange === undefined || ifRange === etag ? parseRange(req.headers.range, file.size) : { kind: 'whole' as const };
-
-  if (range.kind === 'unsatisfiable') {
-    res.writeHead(416, { ...headers, 'Content-Range': `bytes */${file.size}`, 'Content-Length': 0 }).end();
-    return;
-  }
-  const slice = range.kind === 'partial' ? range.range : undefined;
-  const length = slice ? slice.end - slice.start + 1 : file.size;
-  res.writeHead(slice ? 206 : 200, {
-    ...headers,
-    'Content-Length': length,
-    ...(slice ? { 'Content-Range': `bytes ${slice.start}-${slice.end}/${file.size}` } : {}),
+  const variant = await variants.get(file, target.effects, chain.operations, req.headers.accept);
+  const headers = { ...common, 'Content-Type': variant.contentType, ...disposition(variant.contentType, filename, chain.inline), ...(variant.variesWithAccept ? { Vary: varyWith(res.getHeader('Vary'), 'Accept') } : {}) };
+  await sendBody(req, res, headers, {
+    size: variant.body.length,
+    etag: variant.etag,
+    read: (range) => Readable.from([range ? variant.body.subarray(range.start, range.end + 1) : variant.body]),
   });
-  if (req.method === 'HEAD' || length === 0) {
-    res.end();
-    return;
-  }
-  try {
-    await pipeline(store.blobs.read(file.blobId, slice), res);
-  } catch {
-    res.destroy(); // the client went away, or the blob failed mid-stream: nothing more can be said
-  }
+}
+
+/**
+ * `Content-Disposition` (and, for active content, a sandboxing CSP): inline unless `-/inline/no/` asks for a download;
+ * active content (HTML, SVG, XML) is always a download, so that no uploaded file runs on the emulator's origin.
+ */
+function disposition(mimeType: string, filename: string, inline: boolean | null): Record<string, string> {
+  const header = contentDisposition(mimeType, filename);
+  return {
+    'Content-Disposition': inline === false ? header.replace(/^inline/, 'attachment') : header,
+    // Should a browser display active content all the same, it runs with no origin and no scripts.
+    ...(isActiveContent(mimeType) ? { 'Content-Security-Policy': "sandbox; default-src 'none'" } : {}),
+  };
+}
+
+/** A `Vary` value naming `header` besides what it already names (the emulator varies every answer with `Origin`). */
+function varyWith(current: number | string | readonly string[] | undefined, header: string): string {
+  const names = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return [...names, header].join(', ');
 }
 
 function resolve(store: Store, target: CdnTarget): FileRecord | undefined {

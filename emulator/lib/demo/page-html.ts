@@ -65,6 +65,38 @@ export function demoPageHtml({ publicKey, scriptPath, signerPath, iconPath, samp
     </form>
     <ul id="from-url-uploads" class="rows" aria-label="Uploads from URL"></ul>
   </section>
+  <section class="card wide" aria-labelledby="transform-title">
+    <h2 id="transform-title">Transform an image</h2>
+    <p id="transform-source" class="muted">Pick an image with its <strong>Transform</strong> button in the project files below.</p>
+    <form id="transform-form" class="transform-form">
+      <label>Size <select name="sizing">
+        <option value="preview">preview</option><option value="resize">resize</option><option value="scale_crop">scale_crop</option><option value="smart_resize">smart_resize</option>
+      </select></label>
+      <label>Width <input name="width" type="number" min="1" max="5000" value="320"></label>
+      <label>Height <input name="height" type="number" min="1" max="5000" value="240"></label>
+      <label>Rotate <select name="rotate"><option>0</option><option>90</option><option>180</option><option>270</option></select></label>
+      <label>Format <select name="format">
+        <option value="auto">auto</option><option value="jpeg">jpeg</option><option value="png">png</option><option value="webp">webp</option><option value="avif">avif</option>
+      </select></label>
+      <label>Quality <select name="quality">
+        <option value="normal">normal</option><option value="better">better</option><option value="best">best</option><option value="lighter">lighter</option><option value="lightest">lightest</option><option value="smart">smart</option>
+      </select></label>
+      <fieldset><legend>Effects</legend>
+        <label><input type="checkbox" name="effect" value="grayscale"> grayscale</label>
+        <label><input type="checkbox" name="effect" value="invert"> invert</label>
+        <label><input type="checkbox" name="effect" value="flip"> flip</label>
+        <label><input type="checkbox" name="effect" value="mirror"> mirror</label>
+        <label><input type="checkbox" name="effect" value="enhance"> enhance</label>
+        <label><input type="checkbox" name="effect" value="sharp"> sharp</label>
+        <label><input type="checkbox" name="effect" value="blur"> blur</label>
+      </fieldset>
+    </form>
+    <p class="transform-url"><a id="transform-link" target="_blank" rel="noopener"></a></p>
+    <figure class="transform-result">
+      <img id="transform-result" alt="The image as the CDN renders it">
+      <figcaption id="transform-status" aria-live="polite"></figcaption>
+    </figure>
+  </section>
   <section class="card wide" aria-labelledby="files-title">
     <div class="section-head">
       <h2 id="files-title">Project files</h2>
@@ -154,7 +186,18 @@ progress::-webkit-progress-value { background: var(--accent); border-radius: 4px
 .file-name { display: flex; gap: 6px; align-items: center; font-weight: 550; }
 .file-name span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .meta { margin: 2px 0 6px; font-size: 12.5px; color: var(--muted); overflow-wrap: anywhere; }
-.actions { display: flex; gap: 6px; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; }
+.transform-form { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: end; }
+.transform-form > label { display: grid; gap: 4px; font-size: 13px; font-weight: 550; }
+.transform-form input[type="number"], .transform-form select { padding: 5px 8px; border: 1px solid var(--line); border-radius: 7px; font: inherit; }
+.transform-form input[type="number"] { width: 90px; }
+.transform-form fieldset { display: flex; flex-wrap: wrap; gap: 4px 12px; border: 1px solid var(--line); border-radius: 7px; padding: 6px 10px; margin: 0; font-size: 13px; }
+.transform-form legend { font-weight: 550; padding: 0 4px; }
+.transform-url { margin: 12px 0 8px; font: 12.5px ui-monospace, SFMono-Regular, Menlo, monospace; overflow-wrap: anywhere; }
+.transform-result { margin: 0; }
+.transform-result img:not([src]) { display: none; }
+.transform-result img { max-width: 100%; border-radius: 6px; background: repeating-conic-gradient(#eceef4 0% 25%, #fff 0% 50%) 50% / 16px 16px; }
+.transform-result figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; overflow-wrap: anywhere; }
 .list-end { text-align: center; color: var(--muted); margin: 16px 0 0; font-size: 13px; }
 .list-end[data-state="failed"] { color: var(--danger); }
 `;

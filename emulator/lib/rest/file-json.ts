@@ -1,4 +1,5 @@
 import { exifJson } from '../upload/content/exif.js';
+import { videoInfoJson } from '../upload/content/video/video-info.js';
 import type { FileRecord, ImageInfo } from '../state/records.js';
 import { formatDatetime, formatNullableDatetime } from './datetime.js';
 
@@ -49,6 +50,7 @@ function contentInfoJson(file: FileRecord): Record<string, unknown> {
   const [type = 'application', subtype = 'octet-stream'] = file.mimeType.split(';')[0]?.trim().split('/') ?? [];
   const info: Record<string, unknown> = { mime: { mime: `${type}/${subtype}`, type, subtype } };
   if (file.imageInfo) info['image'] = imageInfoJson(file.imageInfo);
+  if (file.videoInfo) info['video'] = videoInfoJson(file.videoInfo);
   return info;
 }
 

@@ -1,4 +1,5 @@
 import type { ExifDetails } from '../upload/content/exif.js';
+import type { VideoInfo } from '../upload/content/video/video-info.js';
 /** A project the emulator serves: the keys clients use and the settings that change its answers. */
 export interface ProjectConfig {
   readonly publicKey: string;
@@ -31,6 +32,8 @@ export interface FileRecord {
   /** Where the bytes came from: null for direct uploads, the URL for from_url, `<uuid>/-/<effects>` for copies. */
   readonly source: string | null;
   readonly imageInfo: ImageInfo | null;
+  /** What an MP4/QuickTime/WebM/Matroska container tells; null or absent (records kept before it was read) otherwise. */
+  readonly videoInfo?: VideoInfo | null;
 }
 
 export interface ImageInfo extends ExifDetails {

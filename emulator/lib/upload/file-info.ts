@@ -1,4 +1,5 @@
 import { exifJson } from './content/exif.js';
+import { videoInfoJson, type VideoInfoJson } from './content/video/video-info.js';
 import type { FileRecord, ImageInfo } from '../state/records.js';
 
 /** An image's `image_info`, as both the Upload API and REST API v0.7 spell it. */
@@ -28,10 +29,11 @@ export interface UploadFileInfoJson {
   readonly is_stored: boolean;
   readonly is_ready: boolean;
   readonly image_info: ImageInfoJson | null;
-  readonly video_info: null;
+  readonly video_info: VideoInfoJson | null;
   readonly content_info: {
     readonly mime: { readonly mime: string; readonly type: string; readonly subtype: string };
     readonly image?: ImageInfoJson;
+    readonly video?: VideoInfoJson;
   };
   readonly metadata: Readonly<Record<string, string>>;
 }
@@ -39,6 +41,7 @@ export interface UploadFileInfoJson {
 /** The Upload API's JSON for a file record. */
 export function uploadFileInfoJson(file: FileRecord): UploadFileInfoJson {
   const imageInfo = file.imageInfo ? imageInfoJson(file.imageInfo) : null;
+  const videoInfo = file.videoInfo ? videoInfoJson(file.videoInfo) : null;
   const [type = '', subtype = ''] = file.mimeType.split('/');
   return {
     uuid: file.uuid,
@@ -53,10 +56,11 @@ export function uploadFileInfoJson(file: FileRecord): UploadFileInfoJson {
     is_stored: file.datetimeStored !== null && file.datetimeRemoved === null,
     is_ready: true,
     image_info: imageInfo,
-    video_info: null,
+    video_info: videoInfo,
     content_info: {
       mime: { mime: file.mimeType, type, subtype },
       ...(imageInfo ? { image: imageInfo } : {}),
+      ...(videoInfo ? { video: videoInfo } : {}),
     },
     metadata: { ...file.metadata },
   };

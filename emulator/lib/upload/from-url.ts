@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import type { EmulatorContext } from '../context.js';
+import { CONTROL_PREFIX } from '../control/routes.js';
 import { BlobStoreFullError } from '../state/blob-store.js';
 import { newOwner, runAsOwner } from '../state/change-owner.js';
 import type { ProjectConfig } from '../state/records.js';
@@ -59,7 +60,7 @@ export function registerFromUrlRoutes({ router, store, limits, allowLoopbackSour
         tags,
         saveDuplicate: params.flag('save_URL_duplicates') ?? checkDuplicate,
       };
-      setImmediate(() => void download(store, tasks, token, request, limits.maxFileSize));
+      setImmediate(() => void download(store, tasks, token, request, limits.maxFileSize, (next) => checkSourceTarget(next, allowLoopbackSources)));
       return { type: 'token', token };
     }),
   );
@@ -104,6 +105,16 @@ async function checkSourceUrl(text: string | undefined, allowLoopback: boolean):
   } catch {
     throw new UploadApiError(/^[a-z][\w+.-]*:/i.test(text) ? 'URLParsingFailedError' : 'URLSchemeRequiredError');
   }
+  await checkSourceTarget(url, allowLoopback);
+  return url;
+}
+
+/**
+ * Where a download may go, checked for the URL given and for every redirect: http(s), a host that resolves, public
+ * addresses only (loopback too when `allowLoopback`), and never an emulator's control API: a page could otherwise read
+ * the request log, which holds other clients' headers, through from_url and the CDN.
+ */
+async function checkSourceTarget(url: URL, allowLoopback: boolean): Promise<void> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UploadApiError('URLSchemeInvalidError');
   if (!url.hostname) throw new UploadApiError('URLHostRequiredError');
   let addresses: { address: string }[];
@@ -112,10 +123,19 @@ async function checkSourceUrl(text: string | undefined, allowLoopback: boolean):
   } catch {
     throw new UploadApiError('HostnameNotFoundError');
   }
-  if (addresses.some(({ address }) => refusedSourceAddress(address, allowLoopback) !== null)) {
+  if (addresses.some(({ address }) => refusedSourceAddress(address, allowLoopback) !== null) || isControlPath(url)) {
     throw new UploadApiError('URLHostPrivateIPForbiddenError');
   }
-  return url;
+}
+
+function isControlPath(url: URL): boolean {
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Not decodable: the router would not match it either.
+  }
+  return path.replace(/\/{2,}/g, '/').startsWith(CONTROL_PREFIX);
 }
 
 /**
@@ -123,9 +143,16 @@ async function checkSourceUrl(text: string | undefined, allowLoopback: boolean):
  * `maxFileSize` fails the task with `FileSizeLimitExceededError`: at once when it says so (Content-Length), else as
  * soon as that many bytes came, keeping none of them.
  */
-async function download(store: Store, tasks: FromUrlTasks, token: string, request: FromUrlRequest, maxFileSize: number): Promise<void> {
+async function download(
+  store: Store,
+  tasks: FromUrlTasks,
+  token: string,
+  request: FromUrlRequest,
+  maxFileSize: number,
+  checkRedirect: (url: URL) => Promise<void>,
+): Promise<void> {
   try {
-    const source = await openSource(request.sourceUrl, AbortSignal.timeout(DOWNLOAD_TIME_LIMIT_SECONDS * 1000));
+    const source = await openSource(request.sourceUrl, AbortSignal.timeout(DOWNLOAD_TIME_LIMIT_SECONDS * 1000), checkRedirect);
     if (source.total !== null && source.total > maxFileSize) {
       source.body.destroy();
       throw new UploadApiError('FileSizeLimitExceededError');

@@ -15,10 +15,10 @@ export interface SourceResponse {
 }
 
 /**
- * Opens `url` with GET, following redirects; a non-2xx answer is the Upload API's download error.
- * Loopback sources are allowed: the emulator exists to fetch from local test servers.
+ * Opens `url` with GET, following redirects that `checkRedirect` lets through (it throws the Upload API's error for a
+ * target the URL itself could not have named); a non-2xx answer is the Upload API's download error.
  */
-export async function openSource(url: URL, signal: AbortSignal, redirects = 0): Promise<SourceResponse> {
+export async function openSource(url: URL, signal: AbortSignal, checkRedirect: (url: URL) => Promise<void>, redirects = 0): Promise<SourceResponse> {
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const get = url.protocol === 'https:' ? httpsGet : httpGet;
     const request = get(url, { signal, headers: { 'User-Agent': 'UploadcareEmulator/1.0' } }, resolve);
@@ -29,7 +29,9 @@ export async function openSource(url: URL, signal: AbortSignal, redirects = 0): 
   if (status >= 300 && status < 400 && location) {
     response.resume();
     if (redirects >= MAX_REDIRECTS) throw new UploadApiError('URLRedirectsLimitExceededError');
-    return openSource(new URL(location, url), signal, redirects + 1);
+    const next = new URL(location, url);
+    await checkRedirect(next);
+    return openSource(next, signal, checkRedirect, redirects + 1);
   }
   if (status < 200 || status >= 300) {
     response.resume();

@@ -71,14 +71,30 @@ describe('demo page in Chromium', () => {
     // Screen readers hear outcomes, not every tick.
     expect(await page.locator('#announcer[role="status"]').textContent()).toBe(`Upload from ${emulator.url}/demo/sample.svg: done.`);
 
-    // The list was refreshed after the uploads: newest first, previews from the CDN.
+    // The list was refreshed after the uploads: newest first, thumbnails made by the CDN (320x200 fitted into 160x160).
     for (const name of [...images.map((image) => image.name), 'sample.svg']) {
       await page.locator(`#file-list .file[data-filename="${name}"]`).waitFor();
     }
     for (const { name } of images) {
       const preview = page.locator(`#file-list .file[data-filename="${name}"] img.preview`);
-      await expect(await preview.evaluate((img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth))).toBe(320);
+      const size = await preview.evaluate((img) => (img as HTMLImageElement).decode().then(() => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]));
+      expect(size).toEqual([160, 100]);
+      expect(await preview.getAttribute('src')).toMatch(/\/-\/preview\/160x160\/-\/format\/auto\/$/);
     }
+
+    // The transform panel: the image a row hands it, through the operations chosen, as the CDN renders them.
+    await page.getByRole('button', { name: 'Transform aurora.png' }).click();
+    await page.selectOption('#transform-form select[name="sizing"]', 'scale_crop');
+    await page.fill('#transform-form input[name="width"]', '120');
+    await page.fill('#transform-form input[name="height"]', '120');
+    await page.selectOption('#transform-form select[name="format"]', 'png');
+    await page.check('#transform-form input[value="grayscale"]');
+    await page.waitForFunction(() => /^120×120 · image\/png · /.test(document.getElementById('transform-status')?.textContent ?? ''));
+    expect(await page.locator('#transform-link').textContent()).toMatch(/\/-\/scale_crop\/120x120\/center\/-\/grayscale\/-\/quality\/normal\/-\/format\/png\/$/);
+    await page.fill('#transform-form input[name="width"]', '4000');
+    await page.waitForFunction(() => (document.getElementById('transform-status')?.textContent ?? '').startsWith('HTTP 400: Bad Request: "scale_crop" dimensions exceed'));
+    await page.fill('#transform-form input[name="width"]', '240');
+    await page.waitForFunction(() => /^240×120 · image\/png · /.test(document.getElementById('transform-status')?.textContent ?? ''));
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
   }, TIMEOUT_MS);

@@ -1,9 +1,10 @@
 import { testEnv } from '../../../spec/support/test-env.js';
-import { PNG_3X2, patternBytes, uploadBytes } from '../upload/upload-api-helpers.js';
+import { DECODABLE_PNG_3X2 } from '../cdn/image-fixtures.js';
+import { patternBytes, uploadBytes } from '../upload/upload-api-helpers.js';
 
 /**
  * The CDN refuses what the real one refuses (400): image operations on a file that is not an image, operations it does
- * not know, and malformed arguments. What it takes it serves (the original bytes until images are processed).
+ * not know, and malformed arguments. What it takes it serves (emulator/spec/cdn/ checks what it makes).
  */
 describe('emulator fidelity: CDN operations refused', () => {
   let text: string;
@@ -12,7 +13,7 @@ describe('emulator fidelity: CDN operations refused', () => {
 
   beforeAll(async () => {
     text = await uploadBytes(patternBytes(100, 4), 'notes.txt', 'text/plain');
-    image = await uploadBytes(PNG_3X2, 'pixel.png', 'image/png');
+    image = await uploadBytes(DECODABLE_PNG_3X2, 'pixel.png', 'image/png');
   });
 
   it('answers 400 to image operations on a file that is not an image', async () => {
@@ -24,7 +25,7 @@ describe('emulator fidelity: CDN operations refused', () => {
   });
 
   it('answers 400 to unknown operations and malformed arguments, on images too', async () => {
-    for (const effects of ['resize/big/', 'resize/', 'resize/200x/300x/', 'frobnicate/', 'format/bmp/', 'quality/ultra/', 'rotate/left/', 'crop/10x10/nowhere/']) {
+    for (const effects of ['resize/big/', 'resize/', 'resize/200x/300x/', 'frobnicate/', 'format/bmp/', 'quality/ultra/', 'rotate/left/', 'crop/10x10/nowhere/', 'preview/3001x10/', 'json/-/flip/']) {
       expect((await get(`${image}/-/${effects}`)).status).withContext(effects).toBe(400);
     }
   });

@@ -21,7 +21,11 @@ describe('emulator fidelity: from_url of private addresses', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     strict = await startEmulator({ port: 0, allowLoopbackSources: false });
-    source = createServer((_req, res) => res.end('loopback bytes'));
+    source = createServer((req, res) => {
+      if (req.url === '/to-control') return void res.writeHead(302, { Location: `${emulator.url}/__emulator/requests` }).end();
+      if (req.url === '/to-private') return void res.writeHead(302, { Location: 'http://10.0.0.1/secret' }).end();
+      res.end('loopback bytes');
+    });
     await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
     sourceUrl = `http://127.0.0.1:${(source.address() as AddressInfo).port}/a.txt`;
   });
@@ -50,6 +54,19 @@ describe('emulator fidelity: from_url of private addresses', () => {
     expect((await fromUrl(sourceUrl, strict.url)).json).toEqual({ error: REFUSAL });
     const command = parseCli(['--no-loopback-sources']);
     expect(command.kind === 'run' ? command.options.allowLoopbackSources : undefined).toBeFalse();
+  });
+
+  it("never fetches an emulator's control API (its request log holds other clients' headers), named or redirected to", async () => {
+    for (const path of ['/__emulator/requests', '//__emulator/requests', '/%5F%5Femulator/requests']) {
+      expect((await fromUrl(`${emulator.url}${path}`)).json).withContext(path).toEqual({ error: REFUSAL });
+    }
+    const origin = new URL(sourceUrl).origin;
+    for (const path of ['/to-control', '/to-private']) {
+      const states = await waitForFromUrl((await fromUrl(`${origin}${path}`)).json['token'] as string, emulator.url);
+      expect(states[states.length - 1]).withContext(path).toEqual(
+        jasmine.objectContaining({ status: 'error', error_code: 'URLHostPrivateIPForbiddenError' }),
+      );
+    }
   });
 
   it('gives the official client the real error code', async () => {

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { type Effects, effectsText } from '../../resources/effects.js';
 import { UsageError } from '../args/usage-error.js';
 import { safeJoin, unsafeSegmentReason, type SafePath } from './safe-path.js';
 
@@ -7,8 +8,8 @@ export interface PatternValues {
   readonly uuid: string;
   /** The original filename from the server; may be hostile. */
   readonly filename: string;
-  /** CDN effects, e.g. `resize/200x/-/flip/`; empty for none. */
-  readonly effects: string;
+  /** CDN effects, e.g. `resize/200x/-/flip/` or an `ImageTransformation`; empty for none. */
+  readonly effects: Effects;
 }
 
 /** Placeholders of a sync pattern. */
@@ -52,9 +53,9 @@ export function parsePattern(text: string, withEffects = false): SyncPattern {
   return { root, template: normalized.slice(cut + 1) };
 }
 
-/** `resize/200x/-/flip/` → `resize_200x_flip`: effects as a file-name part. */
-export function effectsAsName(effects: string): string {
-  return effects
+/** `resize/200x/-/flip/` (or the same transformation) → `resize_200x_flip`: effects as a file-name part. */
+export function effectsAsName(effects: Effects): string {
+  return effectsText(effects)
     .replace(/\/-\//g, '_')
     .replace(/[/\\]/g, '_')
     .replace(/^_+|_+$/g, '');
@@ -66,7 +67,7 @@ export function effectsAsName(effects: string): string {
  * file unsafe (see {@link safeJoin}), never a path elsewhere.
  */
 export function expandPattern(pattern: SyncPattern, values: PatternValues): SafePath {
-  const template = values.effects === '' && pattern.templateWithoutEffects ? pattern.templateWithoutEffects : pattern.template;
+  const template = effectsText(values.effects) === '' && pattern.templateWithoutEffects ? pattern.templateWithoutEffects : pattern.template;
   const usesName = template.includes('${filename}') || template.includes('${ext}');
   if (usesName) {
     const reason = unsafeSegmentReason(values.filename);

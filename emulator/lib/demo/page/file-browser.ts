@@ -19,15 +19,16 @@ export interface FileBrowserElements {
 /**
  * The project's files, newest first, as an endless list: each page is fetched once the end of the list is in view
  * (`paginate` follows the `next` links, one request at a time, only when asked). Each file has
- * Store and Delete buttons and a CDN preview when it is an image; selected files make a group. `refresh` lists anew.
+ * Store and Delete buttons and, when it is an image, a CDN thumbnail and a Transform button (which hands it to
+ * `transform`); selected files make a group. `refresh` lists anew.
  */
-export function fileBrowser(client: Uploadcare, elements: FileBrowserElements, refresh: Observable<unknown>): Observable<unknown> {
+export function fileBrowser(client: Uploadcare, elements: FileBrowserElements, refresh: Observable<unknown>, transform: (file: UploadcareFile) => void): Observable<unknown> {
   const selection = new Selection(elements);
   const listings = merge(of(null), refresh, clicks(elements.refreshButton)).pipe(
     switchMap(() => {
       elements.list.replaceChildren();
       selection.clear();
-      return filesOnDemand(client, elements.sentinel).pipe(mergeMap((file) => fileRow(file, elements.list, selection)));
+      return filesOnDemand(client, elements.sentinel).pipe(mergeMap((file) => fileRow(file, elements.list, selection, transform)));
     }),
   );
   return merge(listings, createGroups(client, selection, elements));
@@ -63,13 +64,14 @@ function filesOnDemand(client: Uploadcare, sentinel: HTMLElement): Observable<Up
 }
 
 /** Appends a file's row and runs its buttons until the list is refreshed. */
-function fileRow(file: UploadcareFile, list: HTMLElement, selection: Selection): Observable<unknown> {
+function fileRow(file: UploadcareFile, list: HTMLElement, selection: Selection, transform: (file: UploadcareFile) => void): Observable<unknown> {
   return file.info().pipe(
     switchMap((info) => {
       const name = info.original_filename;
       const checkbox = el('input', { type: 'checkbox', 'aria-label': `Select ${name}` });
       const storeButton = el('button', { type: 'button', class: 'button small', disabled: info.datetime_stored !== null, 'aria-label': `Store ${name}` }, 'Store');
       const deleteButton = el('button', { type: 'button', class: 'button small danger', 'aria-label': `Delete ${name}` }, 'Delete');
+      const transformButton = info.is_image ? el('button', { type: 'button', class: 'button small', 'aria-label': `Transform ${name}` }, 'Transform') : null;
       const storedBadge = el('span', { class: `badge ${info.datetime_stored ? 'stored' : 'temporary'}` }, info.datetime_stored ? 'stored' : 'temporary');
       const message = el('p', { class: 'status', role: 'status' });
       const preview = previewOf(file, info);
@@ -82,7 +84,7 @@ function fileRow(file: UploadcareFile, list: HTMLElement, selection: Selection):
           { class: 'file-body' },
           el('label', { class: 'file-name' }, checkbox, el('span', { title: name }, name)),
           el('p', { class: 'meta' }, `${formatBytes(info.size)} · ${info.mime_type} · `, el('a', { href: file.cdnUrl, target: '_blank', rel: 'noopener' }, 'CDN'), ' ', storedBadge),
-          el('div', { class: 'actions' }, storeButton, deleteButton),
+          el('div', { class: 'actions' }, storeButton, deleteButton, transformButton),
           message,
         ),
       );
@@ -122,7 +124,8 @@ function fileRow(file: UploadcareFile, list: HTMLElement, selection: Selection):
         }),
       );
       const selecting = clicks(checkbox).pipe(tap(() => selection.toggle(file, checkbox.checked)));
-      return merge(storing, deleting, selecting).pipe(finalize(() => selection.toggle(file, false)));
+      const transforming = transformButton ? clicks(transformButton).pipe(tap(() => transform(file))) : EMPTY;
+      return merge(storing, deleting, selecting, transforming).pipe(finalize(() => selection.toggle(file, false)));
     }),
   );
 }
@@ -179,10 +182,13 @@ class Selection {
   }
 }
 
-/** A CDN preview of an image (an original for other browser-drawable images, e.g. SVG), else the file's extension. */
+/**
+ * A CDN thumbnail of an image, made by the CDN (`-/preview/160x160/-/format/auto/`: WebP or AVIF where the browser
+ * takes them), an original for other browser-drawable images (e.g. SVG), else the file's extension.
+ */
 function previewOf(file: UploadcareFile, info: FileInfo): HTMLElement {
   const name = info.original_filename;
-  const src = info.is_image ? `${file.client.options.cdnBase}${file.cdnPath('preview/160x160/')}` : info.mime_type.startsWith('image/') ? file.cdnUrl : null;
+  const src = info.is_image ? `${file.client.options.cdnBase}${file.cdnPath('preview/160x160/-/format/auto/')}` : info.mime_type.startsWith('image/') ? file.cdnUrl : null;
   if (src) return el('img', { class: 'preview', src, alt: `Preview of ${name}`, loading: 'lazy' });
   return el('span', { class: 'preview placeholder', 'aria-hidden': 'true' }, extensionOf(name, info.mime_type));
 }

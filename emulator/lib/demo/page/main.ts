@@ -1,11 +1,13 @@
-import { debounceTime, merge } from 'rxjs';
+import { debounceTime, merge, Subject } from 'rxjs';
+import type { File as UploadcareFile } from 'rxuploadcare';
 import { demoClient, readDemoConfig } from './client.js';
 import { byId } from './dom.js';
 import { fileBrowser } from './file-browser.js';
 import { fromUrlPanel } from './from-url-panel.js';
+import { transformPanel } from './transform-panel.js';
 import { uploadPanel } from './upload-panel.js';
 
-/** The demo page: uploads, uploads from URL and the project's files, wired to one client. */
+/** The demo page: uploads, uploads from URL, the project's files and the transform panel, wired to one client. */
 function main(): void {
   const config = readDemoConfig();
   const client = demoClient(config);
@@ -15,6 +17,19 @@ function main(): void {
     uploadPanel(client, { dropZone: byId('drop-zone', HTMLElement), input: byId('file-input', HTMLInputElement), list: byId('uploads', HTMLElement) }),
     fromUrlPanel(client, { form: byId('from-url-form', HTMLFormElement), input: byId('from-url-input', HTMLInputElement), list: byId('from-url-uploads', HTMLElement) }),
   );
+
+  const picked = new Subject<UploadcareFile>();
+  transformPanel(
+    client,
+    {
+      form: byId('transform-form', HTMLFormElement),
+      source: byId('transform-source', HTMLElement),
+      link: byId('transform-link', HTMLAnchorElement),
+      result: byId('transform-result', HTMLImageElement),
+      status: byId('transform-status', HTMLElement),
+    },
+    picked,
+  ).subscribe();
 
   fileBrowser(
     client,
@@ -28,6 +43,7 @@ function main(): void {
     },
     // The uploads run inside this subscription; a burst of them refreshes the list once.
     uploaded.pipe(debounceTime(300)),
+    (file) => picked.next(file),
   ).subscribe();
   document.body.dataset['ready'] = 'true';
 }

@@ -1,3 +1,5 @@
+import { ebmlDocType, looksLikeMatroska } from './video/matroska.js';
+
 /** MIME types recognised from a file's first bytes. */
 const MAGIC: readonly { readonly mime: string; readonly test: (bytes: Uint8Array) => boolean }[] = [
   { mime: 'image/png', test: (b) => hasBytes(b, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
@@ -9,7 +11,10 @@ const MAGIC: readonly { readonly mime: string; readonly test: (bytes: Uint8Array
   { mime: 'application/pdf', test: (b) => hasAscii(b, 0, '%PDF-') },
   { mime: 'application/zip', test: (b) => hasBytes(b, 0, [0x50, 0x4b, 0x03, 0x04]) },
   { mime: 'application/gzip', test: (b) => hasBytes(b, 0, [0x1f, 0x8b]) },
+  { mime: 'video/quicktime', test: (b) => hasAscii(b, 4, 'ftypqt  ') || hasAscii(b, 4, 'moov') || hasAscii(b, 4, 'wide') },
   { mime: 'video/mp4', test: (b) => hasAscii(b, 4, 'ftyp') },
+  { mime: 'video/webm', test: (b) => looksLikeMatroska(b) && ebmlDocType(b) === 'webm' },
+  { mime: 'video/x-matroska', test: (b) => looksLikeMatroska(b) },
   { mime: 'audio/mpeg', test: (b) => hasAscii(b, 0, 'ID3') },
 ];
 
@@ -32,6 +37,9 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   pdf: 'application/pdf',
   zip: 'application/zip',
   mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
   mp3: 'audio/mpeg',
 };
 
@@ -58,3 +66,4 @@ function hasBytes(bytes: Uint8Array, offset: number, expected: readonly number[]
 function hasAscii(bytes: Uint8Array, offset: number, text: string): boolean {
   return hasBytes(bytes, offset, [...text].map((char) => char.charCodeAt(0)));
 }
+
