@@ -2,7 +2,7 @@ import type { FileRecord } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { addUploadedFile } from '../upload/new-file.js';
 import type { AddonLabels } from './addon-labels.js';
-import { alphaPng } from './alpha-png.js';
+import { cutOutPng } from './cut-out.js';
 import { containsEicar, EICAR_SIGNATURE } from './eicar.js';
 
 /** What an add-on's run needs. */
@@ -43,8 +43,8 @@ export const ADDONS: Readonly<Record<string, Addon>> = {
     version: '1.0',
     paramsProblem: removeBgParamsProblem,
     run: async ({ store, file, params }) => {
-      const image = requireImage(file);
-      const blob = await store.blobs.write(once(alphaPng(image.width, image.height)));
+      requireImage(file);
+      const blob = await store.blobs.write(once(await cutOutPng(await readAll(store, file))));
       const project = store.project(file.projectKey);
       if (!project) throw new Error(`No project ${file.projectKey}`);
       const output = await addUploadedFile(store, {
@@ -99,6 +99,12 @@ function removeBgParamsProblem(params: Readonly<Record<string, unknown>>): strin
 function requireImage(file: FileRecord): NonNullable<FileRecord['imageInfo']> {
   if (!file.imageInfo) throw new Error('File is not an image.');
   return file.imageInfo;
+}
+
+async function readAll(store: Store, file: FileRecord): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of store.blobs.read(file.blobId) as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

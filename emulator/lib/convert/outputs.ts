@@ -1,3 +1,4 @@
+import { loadSharp } from '../cdn/raw-image.js';
 import type { FileRecord, ProjectConfig } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { addUploadedFile } from '../upload/new-file.js';
@@ -25,12 +26,12 @@ const DOCUMENT_PLACEHOLDERS: Readonly<Record<string, (source: FileRecord) => Pla
 const VIDEO_PLACEHOLDERS: Readonly<Record<string, () => Placeholder>> = { mp4: mp4Placeholder, webm: webmPlaceholder, ogg: oggPlaceholder };
 
 /**
- * The output of a document conversion: an image converted to an image keeps the source's bytes (no image processing
- * here); anything else is a placeholder of the target format.
+ * The output of a document conversion: an image converted to `jpg` or `png` is really converted (sharp, as the CDN
+ * does); anything else is a placeholder of the target format.
  */
 export async function writeDocumentOutput(target: OutputTarget, source: FileRecord, format: string): Promise<FileRecord> {
   const filename = `${baseName(source.filename)}.${format}`;
-  if (source.imageInfo && (format === 'jpg' || format === 'png')) return addCopy(target, source, filename);
+  if (source.imageInfo && (format === 'jpg' || format === 'png')) return addBytes(target, filename, await convertedImage(target.store, source, format));
   const make = DOCUMENT_PLACEHOLDERS[format];
   if (!make) throw new Error(`The emulator does not write ${format} documents.`);
   return addBytes(target, filename, make(source));
@@ -52,9 +53,13 @@ async function addBytes(target: OutputTarget, filename: string, placeholder: Pla
   return add(target, filename, blob, placeholder.mimeType);
 }
 
-async function addCopy(target: OutputTarget, source: FileRecord, filename: string): Promise<FileRecord> {
-  const blob = await target.store.blobs.write(target.store.blobs.read(source.blobId) as AsyncIterable<Uint8Array>);
-  return add(target, filename, blob, source.mimeType);
+async function convertedImage(store: Store, source: FileRecord, format: 'jpg' | 'png'): Promise<Placeholder> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of store.blobs.read(source.blobId) as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  const sharp = await loadSharp();
+  const image = sharp(Buffer.concat(chunks)).rotate();
+  const bytes = format === 'jpg' ? await image.flatten({ background: '#ffffff' }).jpeg().toBuffer() : await image.png().toBuffer();
+  return { bytes, mimeType: format === 'jpg' ? 'image/jpeg' : 'image/png' };
 }
 
 function add(target: OutputTarget, filename: string, blob: Awaited<ReturnType<Store['blobs']['write']>>, contentType: string): Promise<FileRecord> {

@@ -1,10 +1,11 @@
 import { addonExecutionStatus, AddonExecutionStatus, addonJobPoller, AddonName, executeAddon, fileInfo, RestClientError } from '@uploadcare/rest-client';
-import { inflateSync } from 'node:zlib';
+import sharp from 'sharp';
 import { EICAR } from '../../lib/addons/eicar.js';
 import { addFile } from '../rest/support/fixtures.js';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
 import { startHookReceiver } from '../rest/support/hook-receiver.js';
 import { rest } from '../rest/support/signed-fetch.js';
+import { postForm, PUBLIC_KEY } from '../upload/upload-api-helpers.js';
 
 const IMAGE = { filename: 'photo.png', mimeType: 'image/png', imageInfo: { width: 40, height: 20, format: 'PNG' } } as const;
 
@@ -12,16 +13,18 @@ async function control(origin: string, method: string, path: string, body?: unkn
   return fetch(`${origin}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-/** The PNG header fields and the alpha samples of an RGBA PNG (filter bytes skipped: the writer uses filter 0). */
-function pngAlpha(bytes: Uint8Array): { width: number; height: number; colorType: number; alphas: Set<number> } {
-  const buffer = Buffer.from(bytes);
-  const width = buffer.readUInt32BE(16);
-  const height = buffer.readUInt32BE(20);
-  const idatLength = buffer.readUInt32BE(33);
-  const rows = inflateSync(buffer.subarray(41, 41 + idatLength));
+
+/** A real 3x2 PNG (opaque red), for what decodes images. */
+async function realPng(): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await sharp({ create: { width: 3, height: 2, channels: 4, background: '#ff0000' } }).png().toBuffer());
+}
+
+/** An image's size, channels and the alpha values of its pixels, decoded by sharp. */
+async function alphaOf(bytes: Uint8Array): Promise<{ width: number; height: number; channels: number; alphas: Set<number> }> {
+  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
   const alphas = new Set<number>();
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) alphas.add(rows[y * (1 + width * 4) + 1 + x * 4 + 3]!);
-  return { width, height, colorType: buffer[25]!, alphas };
+  for (let i = 3; i < data.length; i += info.channels) alphas.add(data[i]!);
+  return { width: info.width, height: info.height, channels: info.channels, alphas };
 }
 
 /** Add-ons driven by the official REST client's executeAddon, addonExecutionStatus and addonJobPoller. */
@@ -86,8 +89,9 @@ describe('emulator add-ons', () => {
     expect((await control(env.emulator.url, 'PUT', 'addons/labels', { labels: 'cat' })).status).toBe(400);
   });
 
-  it('removes the background: a new RGBA PNG of the source\'s size, transparent around the subject, named by result.file_id', async () => {
-    const image = await addFile(env.emulator, IMAGE);
+  it('removes the background: a new RGBA PNG of the source\'s pixels, transparent around the subject, named by result.file_id', async () => {
+    const uploaded = await postForm('/base/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, file: { bytes: await realPng(), filename: 'p.png', type: 'image/png' } }, env.emulator.url);
+    const image = { uuid: uploaded.json['file'] as string };
     const { requestId } = await executeAddon({ addonName: AddonName.REMOVE_BG, target: image.uuid, params: { type_level: '2', type: 'person' } }, env.settings);
     let answer = await rest(env.emulator.url, { path: `/addons/remove_bg/execute/status/?request_id=${requestId}` });
     for (let i = 0; i < 200 && (answer.body as { status: string }).status === 'in_progress'; i++) {
@@ -98,8 +102,8 @@ describe('emulator add-ons', () => {
     expect(status).toBe('done');
     const png = await fetch(`${env.emulator.url}/${result.file_id}/`);
     expect(png.headers.get('content-type')).toBe('image/png');
-    const decoded = pngAlpha(new Uint8Array(await png.arrayBuffer()));
-    expect([decoded.width, decoded.height, decoded.colorType]).toEqual([40, 20, 6]);
+    const decoded = await alphaOf(new Uint8Array(await png.arrayBuffer()));
+    expect([decoded.width, decoded.height, decoded.channels]).toEqual([3, 2, 4]);
     expect([...decoded.alphas].sort()).toEqual([0, 255]);
     expect((await fileInfo({ uuid: image.uuid, include: 'appdata' }, env.settings)).appdata?.remove_bg?.data).toEqual({ foreground_type: 'person' });
   });

@@ -1,7 +1,9 @@
 import { conversionInfo, conversionJobPoller, conversionJobStatus, ConversionStatus, ConversionType, convert, fileInfo, groupInfo } from '@uploadcare/rest-client';
 import { addFile } from '../rest/support/fixtures.js';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
+import sharp from 'sharp';
 import { rest } from '../rest/support/signed-fetch.js';
+import { postForm, PUBLIC_KEY } from '../upload/upload-api-helpers.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 
@@ -13,6 +15,12 @@ async function cdnBytes(origin: string, uuid: string): Promise<{ bytes: Uint8Arr
 
 async function control(origin: string, method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${origin}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+
+/** A real 3x2 PNG (opaque red), for what decodes images. */
+async function realPng(): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await sharp({ create: { width: 3, height: 2, channels: 4, background: '#ff0000' } }).png().toBuffer());
 }
 
 /** Conversions driven by the official REST client's convert, conversionJobStatus, conversionJobPoller, conversionInfo. */
@@ -127,10 +135,12 @@ describe('emulator conversions', () => {
     expect(await job!).toEqual(jasmine.objectContaining({ status: ConversionStatus.FAILED, error: 'The emulator does not write docx documents.' }));
   });
 
-  it('keeps an image converted to an image as its bytes', async () => {
-    const image = await addFile(env.emulator, { filename: 'p.png', mimeType: 'image/png', imageInfo: { width: 1, height: 1, format: 'PNG' } });
-    const [job] = await conversionJobPoller({ type: ConversionType.DOCUMENT, paths: [`${image.uuid}/document/-/format/jpg/`] }, env.settings);
+  it('really converts an image to JPEG', async () => {
+    const uploaded = await postForm('/base/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, file: { bytes: await realPng(), filename: 'p.png', type: 'image/png' } }, env.emulator.url);
+    const [job] = await conversionJobPoller({ type: ConversionType.DOCUMENT, paths: [`${uploaded.json['file'] as string}/document/-/format/jpg/`] }, env.settings);
     const done = await job!;
-    expect(Buffer.from((await cdnBytes(env.emulator.url, done.result!.uuid)).bytes).toString()).toBe('p.png');
+    const output = await cdnBytes(env.emulator.url, done.result!.uuid);
+    expect(output.type).toBe('image/jpeg');
+    expect(await sharp(output.bytes).metadata()).toEqual(jasmine.objectContaining({ format: 'jpeg', width: 3, height: 2 }));
   });
 });
