@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { RunningEmulator } from 'rxuploadcare-emulator';
+import type { FileRecord, RunningEmulator } from 'rxuploadcare-emulator';
 
 const MiB = 1024 * 1024;
 
@@ -114,12 +114,22 @@ async function* single(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
+/** What the files of one {@link addFiles} call are: their bytes (one blob shared by all) and how each is described. */
+interface FileKind {
+  readonly bytes: Buffer;
+  readonly filename: (index: number) => string;
+  readonly mimeType: string;
+  readonly imageInfo: FileRecord['imageInfo'];
+}
+
+const TEXT_FILES: FileKind = { bytes: Buffer.from('benchmark file\n'), filename: (i) => `bench-${i}.txt`, mimeType: 'text/plain', imageInfo: null };
+
 /**
  * Puts `count` existing (not removed) files straight into the emulator's store, one minute apart, oldest first,
  * sharing one small blob: state for the REST scenarios without paying for uploads. Returns their UUIDs.
  */
-export async function addFiles(emulator: RunningEmulator, publicKey: string, count: number, stored: boolean): Promise<string[]> {
-  const blob = await emulator.store.blobs.write(single(Buffer.from('benchmark file\n')));
+export async function addFiles(emulator: RunningEmulator, publicKey: string, count: number, stored: boolean, kind: FileKind = TEXT_FILES): Promise<string[]> {
+  const blob = await emulator.store.blobs.write(single(kind.bytes));
   const start = Date.now() - count * 60_000 - 60_000;
   const uuids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -127,17 +137,18 @@ export async function addFiles(emulator: RunningEmulator, publicKey: string, cou
     const file = emulator.store.addFile({
       uuid: emulator.store.newUuid(),
       projectKey: publicKey,
-      filename: `bench-${i}.txt`,
+      filename: kind.filename(i),
       size: blob.size,
-      mimeType: 'text/plain',
+      mimeType: kind.mimeType,
       blobId: blob.id,
       datetimeUploaded: uploaded,
       datetimeStored: stored ? uploaded : null,
       datetimeRemoved: null,
       metadata: {},
+      tags: [],
       appdata: null,
       source: null,
-      imageInfo: null,
+      imageInfo: kind.imageInfo,
     });
     uuids.push(file.uuid);
   }
@@ -145,36 +156,18 @@ export async function addFiles(emulator: RunningEmulator, publicKey: string, cou
 }
 
 /**
- * Adds `count` PNG files of the given size, one blob shared by all (each is its own file, so the CDN renders each
- * thumbnail anew: its cache is keyed by path). The image is a gradient made by sharp, the emulator's own image library.
+ * Adds `count` stored PNG files of the given size, one blob shared by all (each is its own file, so the CDN renders
+ * each thumbnail anew: its cache is keyed by path). The image is a gradient made by sharp, the emulator's own image
+ * library.
  */
 export async function addImageFiles(emulator: RunningEmulator, publicKey: string, count: number, size: { readonly width: number; readonly height: number }): Promise<string[]> {
   const { default: sharp } = await import('sharp');
-  const png = await sharp({ create: { width: size.width, height: size.height, channels: 3, background: '#3a57e8' } })
-    .composite([{ input: Buffer.from(`<svg width="${size.width}" height="${size.height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#12b5a5"/><stop offset="1" stop-color="#ff8c42"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`) }])
-    .png()
-    .toBuffer();
-  const blob = await emulator.store.blobs.write(single(png));
-  const start = Date.now() - count * 60_000 - 60_000;
-  const uuids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const uploaded = new Date(start + i * 60_000);
-    const file = emulator.store.addFile({
-      uuid: emulator.store.newUuid(),
-      projectKey: publicKey,
-      filename: `photo-${i}.png`,
-      size: blob.size,
-      mimeType: 'image/png',
-      blobId: blob.id,
-      datetimeUploaded: uploaded,
-      datetimeStored: uploaded,
-      datetimeRemoved: null,
-      metadata: {},
-      appdata: null,
-      source: null,
-      imageInfo: { width: size.width, height: size.height, format: 'PNG' },
-    });
-    uuids.push(file.uuid);
-  }
-  return uuids;
+  const gradient = `<svg width="${size.width}" height="${size.height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#12b5a5"/><stop offset="1" stop-color="#ff8c42"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`;
+  const bytes = await sharp(Buffer.from(gradient)).png().toBuffer();
+  return addFiles(emulator, publicKey, count, true, {
+    bytes,
+    filename: (i) => `photo-${i}.png`,
+    mimeType: 'image/png',
+    imageInfo: { width: size.width, height: size.height, format: 'PNG' },
+  });
 }

@@ -52,7 +52,55 @@ export type { LocalCopyOptions, RemoteCopyOptions } from './resources/copy-optio
 export type { Effects } from './resources/effects.js';
 export { storeFiles, deleteFiles, BATCH_CHUNK_SIZE, type BatchInput, type BatchResult, type BatchSuccess, type BatchFailure } from './resources/batch.js';
 export { METADATA_KEY, METADATA_VALUE_MAX_LENGTH } from './resources/metadata.js';
+export { getFileTags, replaceFileTags, updateFileTags, type TagsChange, type TagsUpdate } from './resources/file-tags.js';
+export { normalizeTags, TAG_LIMITS } from './resources/tag-rules.js';
 export { paginate } from './transport/paginate.js';
+export { convertDocument, documentConversionInfo, type DocumentConversionInfo, type DocumentConversionOptions } from './convert/convert-document.js';
+export { convertVideo, type VideoConversionOptions } from './convert/convert-video.js';
+export {
+  documentPath,
+  videoPath,
+  DOCUMENT_FORMATS,
+  VIDEO_FORMATS,
+  VIDEO_QUALITIES,
+  VIDEO_RESIZE_MODES,
+  type ConversionSource,
+  type DocumentFormat,
+  type DocumentTarget,
+  type VideoFormat,
+  type VideoQuality,
+  type VideoResizeMode,
+  type VideoTarget,
+} from './convert/conversion-paths.js';
+export type { ConversionOptions } from './convert/conversion-options.js';
+export { DEFAULT_JOB_POLL, type FileSource } from './jobs/job-options.js';
+export { ConversionError, type ConversionFailureKind } from './convert/conversion-error.js';
+export {
+  isConversionComplete,
+  type ConversionCompleteEvent,
+  type ConversionEvent,
+  type ConversionFailure,
+  type ConversionOutcome,
+  type ConversionOutput,
+  type ConversionProgressEvent,
+  type ConversionStatus,
+} from './convert/conversion-events.js';
+export { executeAddon } from './addons/execute-addon.js';
+export { AddonError } from './addons/addon-error.js';
+export {
+  ADDON_NAMES,
+  type AddonAppData,
+  type AddonCompleteEvent,
+  type AddonEvent,
+  type AddonName,
+  type AddonParams,
+  type AddonProgressEvent,
+  type AddonResults,
+  type AddonStatus,
+  type RekognitionLabel,
+  type RekognitionModerationLabel,
+  type RemoveBgParams,
+} from './addons/addon-types.js';
 export { ImageTransformation } from './cdn/transformations/image-transformation.js';
 export type { CdnOperation } from './cdn/transformations/operation.js';
 export type { Alignment, Length, Offsets, Percent } from './cdn/transformations/arguments.js';

@@ -1,4 +1,5 @@
 import type { FaultSettings } from './faults/rules.js';
+import type { JobTiming } from './jobs/job-runner.js';
 import type { ProjectConfig } from './state/records.js';
 import type { UploadLimits } from './upload/limits.js';
 import { EmulatorOptionError } from './option-error.js';
@@ -35,6 +36,8 @@ export interface EmulatorOptions {
    * false answers them `URLHostPrivateIPForbiddenError` too.
    */
   readonly allowLoopbackSources?: boolean;
+  /** How long conversion and add-on jobs stay `pending` and `processing`. Default 0.05 s and 0.2 s (docs/emulator.md). */
+  readonly jobs?: Partial<JobTiming>;
 }
 
 export { EmulatorOptionError };

@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { EmulatorContext } from './context.js';
 import { controlRouter } from './control/routes.js';
+import { AddonLabelSettings } from './addons/addon-labels.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { RequestLog } from './control/request-log.js';
 import { FaultController } from './faults/controller.js';
 import { listenWithFallback } from './listen.js';
@@ -26,6 +28,10 @@ export interface RunningEmulator {
   readonly faults: FaultController;
   /** Every request served (control API excepted), with its outcome. */
   readonly requests: RequestLog;
+  /** Conversion and add-on jobs; change their timing and outcomes here or through the control API. */
+  readonly jobs: JobRunner;
+  /** The labels the Rekognition add-ons answer; change them here or through the control API. */
+  readonly addonLabels: AddonLabelSettings;
   /** Connections currently open to the emulator. */
   openConnections(): number;
   /** Stops listening, destroys open connections and waits until the state on disk is complete. */
@@ -63,7 +69,9 @@ async function serve(
 
   const router = new Router();
   let origin = '';
-  const context: EmulatorContext = { router, store, limits, allowLoopbackSources: options.allowLoopbackSources ?? true, origin: (req) => requestOrigin(req, origin) };
+  const jobs = new JobRunner(options.jobs);
+  const addonLabels = new AddonLabelSettings();
+  const context: EmulatorContext = { router, store, limits, jobs, addonLabels, allowLoopbackSources: options.allowLoopbackSources ?? true, origin: (req) => requestOrigin(req, origin) };
   registerRoutes(context);
 
   const faults = new FaultController(options.faults);
@@ -72,7 +80,7 @@ async function serve(
   let closing = false;
   const pipeline = {
     router,
-    control: controlRouter({ faults, requests, openConnections: () => sockets.size }),
+    control: controlRouter({ faults, requests, jobs, addonLabels, openConnections: () => sockets.size }),
     faults,
     requests,
     persistence,
@@ -100,6 +108,8 @@ async function serve(
     store,
     faults,
     requests,
+    jobs,
+    addonLabels,
     openConnections: () => sockets.size,
     close: () =>
       (closed ??= (async () => {

@@ -21,6 +21,8 @@ export interface FileInfo {
   readonly variations: Readonly<Record<string, string>> | null;
   readonly content_info: Readonly<Record<string, unknown>> | null;
   readonly metadata: Readonly<Record<string, string>> | null;
+  /** File tags, in storage order (`[]` for none); absent from answers of services or versions without tags. */
+  readonly tags?: readonly string[] | null;
   /** Present when the file was requested with `include: 'appdata'`. */
   readonly appdata?: AppData | null;
   /** Present on the files of a group: the effects the group was created with. */

@@ -10,6 +10,7 @@ import { type AppData, checkInclude, FILE_INFO_OPTION_KEYS, type FileInfo, type 
 import { parseFileReference } from './file-reference.js';
 import { InfoCache } from './info-cache.js';
 import { checkMetadataKey, checkMetadataRecord, checkMetadataValue } from './metadata.js';
+import { getFileTags, replaceFileTags, updateFileTags, type TagsChange, type TagsUpdate } from './file-tags.js';
 import { isUuid } from './uuid.js';
 import type { UploadEvent } from '../upload/upload-events.js';
 import { FROM_URL_WAIT_KEYS, FromUrlUpload, type FromUrlWaitOptions } from '../upload/from-url-upload.js';
@@ -287,6 +288,21 @@ export class File {
     );
   }
 
+  /** The file's tags (`GET files/<uuid>/tags/`), in storage order. See {@link getFileTags}. */
+  tags(): Observable<readonly string[]> {
+    return defer(() => getFileTags(this.uuid, this.client));
+  }
+
+  /** Replaces every tag of the file (`[]` clears them); the cached info gets the new tags. See {@link replaceFileTags}. */
+  setTags(tags: readonly string[]): Observable<TagsChange> {
+    return defer(() => replaceFileTags(this.uuid, tags, this.client)).pipe(tap((change) => this.#patchCachedTags(change.tags)));
+  }
+
+  /** Removes, then adds tags in one call; the cached info gets the new tags. See {@link updateFileTags}. */
+  updateTags(update: TagsUpdate): Observable<TagsChange> {
+    return defer(() => updateFileTags(this.uuid, update, this.client)).pipe(tap((change) => this.#patchCachedTags(change.tags)));
+  }
+
   #fetchInfo(options: FileInfoOptions): Observable<FileInfo> {
     return defer(() => {
       checkInclude(options.include);
@@ -306,6 +322,11 @@ export class File {
     if (value === undefined) delete metadata[key];
     else metadata[key] = value;
     this.#cache.set({ ...info, metadata });
+  }
+
+  #patchCachedTags(tags: readonly string[]): void {
+    const info = this.#cache.peek();
+    if (info) this.#cache.set({ ...info, tags });
   }
 
   #localCopy(source: string, options: LocalCopyOptions): Observable<File> {

@@ -4,7 +4,7 @@ import { optionKeys } from '../options/check-options.js';
 import { describeValue } from '../describe-value.js';
 
 /** Options of an upload from URL. */
-export interface FromUrlOptions extends Pick<UploadOptions, 'store' | 'filename' | 'metadata' | 'signed' | 'signatureLifetimeSeconds'> {
+export interface FromUrlOptions extends Pick<UploadOptions, 'store' | 'filename' | 'metadata' | 'tags' | 'signed' | 'signatureLifetimeSeconds'> {
   /** Answer with the file already uploaded from this URL instead of downloading it again. Default false. */
   readonly checkUrlDuplicates?: boolean;
   /** Remember this URL so that later `checkUrlDuplicates` uploads find the file. Default false. */
@@ -16,6 +16,7 @@ export const FROM_URL_OPTION_KEYS = optionKeys<FromUrlOptions>({
   store: true,
   filename: true,
   metadata: true,
+  tags: true,
   signed: true,
   signatureLifetimeSeconds: true,
   checkUrlDuplicates: true,

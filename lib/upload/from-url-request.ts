@@ -31,7 +31,7 @@ export function requestFromUrl<T>(url: string, options: FromUrlOptions, client: 
           filename: options.filename,
           check_URL_duplicates: options.checkUrlDuplicates ? '1' : undefined,
           save_URL_duplicates: options.saveUrlDuplicates ? '1' : undefined,
-          ...commonFields(options.metadata, signature),
+          ...commonFields(options, signature),
         }),
       ),
       map((answer) => {

@@ -12,7 +12,7 @@ import type { GroupAnswer } from './upload-api.js';
  */
 export function requestGroup(cdnPaths: readonly string[], signature: UploadSignature | null, client: UploadcareClient): Observable<string> {
   const fields = Object.fromEntries(cdnPaths.map((path, i) => [`files[${i}]`, path]));
-  return client.upload<GroupAnswer | null>('POST', 'group/', { ...fields, ...commonFields(undefined, signature) }).pipe(
+  return client.upload<GroupAnswer | null>('POST', 'group/', { ...fields, ...commonFields({}, signature) }).pipe(
     map((answer) => {
       if (!isGroupId(answer?.id)) throw new APIError('The Upload API answered group/ without a valid group id.', { body: answer });
       return answer.id;

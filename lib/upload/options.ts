@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../errors.js';
 import { checkMetadataRecord } from '../resources/metadata.js';
+import { checkTags } from '../resources/tag-rules.js';
 import type { UploadPolicy } from './policy.js';
 import type { SigningOptions, UploadSignature } from './signature.js';
 import { describeValue } from '../describe-value.js';
@@ -18,6 +19,8 @@ export interface UploadOptions extends SigningOptions {
   readonly contentType?: string;
   /** Metadata to attach: keys `[-_.:A-Za-z0-9]{1,64}`, values of 1 to 512 characters. */
   readonly metadata?: Readonly<Record<string, string>>;
+  /** File tags: at most 50 of `A-Za-z0-9-_.` (Uploadcare lowercases them). Sent as the comma-separated `tags` field. */
+  readonly tags?: readonly string[];
   /** Wait until the file is ready (`is_ready`) before completing. Default false. */
   readonly waitUntilReady?: boolean;
   /** Splitting, concurrency and retries. */
@@ -30,6 +33,7 @@ export const UPLOAD_OPTION_KEYS = optionKeys<UploadOptions>({
   filename: true,
   contentType: true,
   metadata: true,
+  tags: true,
   waitUntilReady: true,
   policy: true,
   signed: true,
@@ -42,7 +46,7 @@ export const UPLOAD_OPTION_KEYS = optionKeys<UploadOptions>({
  */
 export function checkUploadOptions<T extends UploadOptions>(options: T | undefined, known: readonly string[] = UPLOAD_OPTION_KEYS): T {
   const checked = checkOptions('upload options', options, known);
-  const { store, filename, contentType, metadata, waitUntilReady } = checked;
+  const { store, filename, contentType, metadata, tags, waitUntilReady } = checked;
   if (store !== undefined && store !== 'auto' && typeof store !== 'boolean') {
     throw new InvalidParamError(`store must be 'auto', true or false, got ${describeValue(store)}.`);
   }
@@ -53,6 +57,7 @@ export function checkUploadOptions<T extends UploadOptions>(options: T | undefin
     throw new InvalidParamError(`contentType must be a MIME type like 'image/png', got ${describeValue(contentType)}.`);
   }
   if (metadata !== undefined) checkMetadataRecord(metadata);
+  if (tags !== undefined) checkTags(tags);
   if (waitUntilReady !== undefined && typeof waitUntilReady !== 'boolean') {
     throw new InvalidParamError(`waitUntilReady must be true or false, got ${describeValue(waitUntilReady)}.`);
   }
@@ -65,13 +70,14 @@ export function storeField(store: StoreOption | undefined): string {
   return store ? '1' : '0';
 }
 
-/** `metadata[key]` fields, the signature fields, and nothing for what is absent. */
+/** `metadata[key]` fields, the `tags` field, the signature fields, and nothing for what is absent. */
 export function commonFields(
-  metadata: UploadOptions['metadata'],
+  { metadata, tags }: Pick<UploadOptions, 'metadata' | 'tags'>,
   signature: UploadSignature | null,
 ): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata ?? {})) fields[`metadata[${key}]`] = value;
+  if (tags !== undefined && tags.length > 0) fields['tags'] = tags.join(',');
   if (signature) {
     fields['signature'] = signature.signature;
     fields['expire'] = String(signature.expire);

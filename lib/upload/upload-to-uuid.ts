@@ -53,7 +53,7 @@ export function uploadOpened(
             filename: options.filename ?? source.name ?? DEFAULT_FILENAME,
             contentType: options.contentType ?? source.type ?? DEFAULT_CONTENT_TYPE,
             store: storeField(options.store),
-            fields: commonFields(options.metadata, signature),
+            fields: commonFields(options, signature),
             policy,
             onProgress: report,
           };

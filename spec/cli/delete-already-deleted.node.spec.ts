@@ -1,33 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from 'rxuploadcare-emulator';
-import { builtCli, type CliRun, lines, runCli, tempDir, useCliTimeout } from './support/built-cli.js';
+import { lines } from './support/built-cli.js';
+import { useCliAgainstEmulator } from './support/cli-emulator.js';
 
 // Issue 12: `delete` of a file already deleted printed `deleted` as if it had just been. The REST API answers a DELETE
 // of a deleted file with its info, as for any other (the emulator does the same), so the CLI reads the info first:
 // `datetime_removed` tells.
 describe('ucare delete of a file already deleted', () => {
-  useCliTimeout();
-  let emulator: RunningEmulator;
-  let work: string;
-  const ucare = (...args: string[]): Promise<CliRun> => runCli(['--api_base', `${emulator.url}/`, ...args], { cwd: work });
-  const upload = async (name: string): Promise<string> => {
-    writeFileSync(join(work, name), name);
-    const run = await ucare('--json', 'upload', '--store', name);
-    expect(run.code).withContext(run.stderr).toBe(0);
-    return (JSON.parse(lines(run.stdout)[0] as string) as { uuid: string }).uuid;
-  };
-  const deleteBatches = (): number => emulator.requests.list().filter((entry) => entry.method === 'DELETE' && entry.path === '/files/storage/').length;
-
-  beforeAll(async () => {
-    await builtCli();
-    emulator = await startEmulator({ port: 0 });
-    work = tempDir();
-  }, 180_000);
-
-  afterAll(async () => {
-    await emulator?.close();
-  });
+  const cli = useCliAgainstEmulator();
+  const { ucare } = cli;
+  const upload = (name: string): Promise<string> => cli.upload(name, name, '--store');
+  const deleteBatches = (): number => cli.emulator.requests.list().filter((entry) => entry.method === 'DELETE' && entry.path === '/files/storage/').length;
 
   it('says so, with the date, sends nothing for it, deletes the others and exits 0', async () => {
     const [gone, present] = [await upload('gone.txt'), await upload('present.txt')];

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { firstValueFrom, isObservable, take, type Observable } from 'rxjs';
+import { executeAddon } from '../../lib/addons/execute-addon.js';
 import { Uploadcare } from '../../lib/client.js';
+import { convertDocument } from '../../lib/convert/convert-document.js';
+import { convertVideo } from '../../lib/convert/convert-video.js';
 import { conf, defaultClient } from '../../lib/conf.js';
 import { UPLOADCARE_OPTION_KEYS } from '../../lib/config.js';
 import { InvalidParamError, UnknownOptionError } from '../../lib/errors.js';
@@ -100,8 +103,8 @@ describe('option names (issue 12)', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const url = 'https://example.com/a.png';
     const clientKeys = [...UPLOADCARE_OPTION_KEYS, ...Object.keys(SEED_ALIASES)];
-    const uploadKeys = ['store', 'filename', 'contentType', 'metadata', 'waitUntilReady', 'policy', 'signed', 'signatureLifetimeSeconds'];
-    const fromUrlKeys = ['store', 'filename', 'metadata', 'signed', 'signatureLifetimeSeconds', 'checkUrlDuplicates', 'saveUrlDuplicates'];
+    const uploadKeys = ['store', 'filename', 'contentType', 'metadata', 'tags', 'waitUntilReady', 'policy', 'signed', 'signatureLifetimeSeconds'];
+    const fromUrlKeys = ['store', 'filename', 'metadata', 'tags', 'signed', 'signatureLifetimeSeconds', 'checkUrlDuplicates', 'saveUrlDuplicates'];
     const waitKeys = ['timeout', 'interval', 'untilReady', 'ramp'];
     const requestKeys = ['timeoutMs', 'retry', 'idempotent', 'onUploadProgress', 'headers'];
     const listKeys = ['since', 'until', 'limit', 'requestLimit'];
@@ -132,6 +135,12 @@ describe('option names (issue 12)', () => {
       { name: 'new GroupList(options)', known: listKeys, call: (options) => new GroupList(options, client).pipe(take(1)) },
       { name: 'FileGroup.create(files, options)', known: ['signed', 'signatureLifetimeSeconds'], call: (options) => FileGroup.create([new File(VALID, client)], options, client) },
       { name: 'conf', known: clientKeys, call: (fields) => Object.assign(conf, fields) },
+      { name: 'File.updateTags(update)', known: ['add', 'remove'], call: (update) => new File(VALID, client).updateTags(update) },
+      { name: 'convertDocument(files, options)', known: ['format', 'page', 'saveInGroup', 'store', 'timeout', 'interval'], call: (options) => convertDocument(VALID, options as never, client) },
+      { name: 'convertVideo(files, options)', known: ['format', 'quality', 'size', 'cut', 'thumbs', 'store', 'timeout', 'interval'], call: (options) => convertVideo(VALID, options, client) },
+      { name: 'convertVideo(files, { size })', known: ['width', 'height', 'resizeMode'], call: (size) => convertVideo(VALID, { size: { width: 640, ...size } }, client) },
+      { name: 'convertVideo(files, { cut })', known: ['start', 'length'], call: (cut) => convertVideo(VALID, { cut: { start: '1', length: 'end', ...cut } }, client) },
+      { name: 'executeAddon(name, file, params, timing)', known: ['timeout', 'interval'], call: (timing) => executeAddon('remove_bg', VALID, {}, timing, client) },
     ];
     const typo = (known: readonly string[]) =>
       fc.oneof(

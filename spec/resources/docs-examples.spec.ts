@@ -1,5 +1,5 @@
 import { filter, firstValueFrom, lastValueFrom, take } from 'rxjs';
-import { describeFile, storeAll, storeCopyAndTag } from '../../docs/examples/resources/files.js';
+import { describeFile, retag, storeAll, storeCopyAndTag } from '../../docs/examples/resources/files.js';
 import { FilesService } from '../../docs/examples/resources/files-service.js';
 import { groupAndStore, memberNames } from '../../docs/examples/resources/groups.js';
 import { counts, newestNames, storedBytes } from '../../docs/examples/resources/lists.js';
@@ -25,6 +25,12 @@ describe('docs examples (resources)', () => {
     const uuid = await uploadTestFile();
     const copy = await storeCopyAndTag(uc, uuid);
     expect(await firstValueFrom(copy.metadata('source'))).toBe(uuid);
+  });
+
+  it('files: retag', async () => {
+    const uuid = await uploadTestFile();
+    expect(await retag(uc, uuid)).toEqual(['photo', 'published']);
+    expect(uc.calls.map((call) => call.method)).toEqual(['PUT', 'PATCH']);
   });
 
   it('files: storeAll', async () => {

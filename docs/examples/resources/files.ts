@@ -26,3 +26,11 @@ export async function storeAll(uc: Uploadcare, uuids: readonly string[]): Promis
   const results = await lastValueFrom(storeFiles(uuids, uc).pipe(toArray()));
   return Object.fromEntries(results.flatMap((result) => (result.ok ? [] : [[result.uuid, result.problem]])));
 }
+
+/** Tags a file, then swaps one tag for another in one request; returns the tags after. */
+export async function retag(uc: Uploadcare, uuid: string): Promise<readonly string[]> {
+  const file = new File(uuid, uc);
+  await firstValueFrom(file.setTags(['Draft', 'photo'])); // PUT files/<uuid>/tags/: stored as ['draft', 'photo']
+  const { tags } = await firstValueFrom(file.updateTags({ remove: ['draft'], add: ['published'] })); // PATCH
+  return tags;
+}

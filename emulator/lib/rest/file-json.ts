@@ -40,6 +40,7 @@ export function fileJson(file: FileRecord, origin: string, options: FileJsonOpti
     variations: null,
     content_info: contentInfoJson(file),
     metadata: { ...file.metadata },
+    tags: [...file.tags],
   };
   if (options.appdata) json['appdata'] = file.appdata ? { ...file.appdata } : {};
   return json;

@@ -26,6 +26,8 @@ export interface FileRecord {
   readonly datetimeStored: Date | null;
   readonly datetimeRemoved: Date | null;
   readonly metadata: Readonly<Record<string, string>>;
+  /** File tags, normalized, in storage order (lib/tags/tag-rules.ts). */
+  readonly tags: readonly string[];
   readonly appdata: Readonly<Record<string, unknown>> | null;
   /** Where the bytes came from: null for direct uploads, the URL for from_url, `<uuid>/-/<effects>` for copies. */
   readonly source: string | null;

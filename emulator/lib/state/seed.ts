@@ -47,6 +47,7 @@ export async function seedFiles(store: Store, projectKey: string, count: number)
         datetimeStored: stored ? new Date(uploaded.getTime() + 1000) : null,
         datetimeRemoved: removed ? new Date(uploaded.getTime() + 2000) : null,
         metadata: { seed: String(i + 1) },
+        tags: [],
         appdata: null,
         source: null,
         imageInfo: image ? { width: 1, height: 1, format: 'PNG' } : null,

@@ -68,9 +68,9 @@ export function decodeSnapshot(text: string, path: string): { snapshot: StateSna
   };
 }
 
-/** A record read from JSON with its date fields turned back into Dates. */
+/** A record read from JSON with its date fields turned back into Dates (and, for files kept before tags, no tags). */
 export function reviveRecord(collection: Collection, record: Record<string, unknown>): object {
-  const revived = { ...record };
+  const revived: Record<string, unknown> = collection === 'files' ? { tags: [], ...record } : { ...record };
   for (const field of DATE_FIELDS[collection]) {
     const value = revived[field];
     if (typeof value === 'string') revived[field] = new Date(value);

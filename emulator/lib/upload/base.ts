@@ -3,6 +3,7 @@ import type { BlobRef } from '../state/blob-store.js';
 import { UploadApiError } from './errors.js';
 import { FormFailure, readForm } from './form.js';
 import { uploadMetadata } from './metadata.js';
+import { uploadTags } from './tags.js';
 import { addUploadedFile } from './new-file.js';
 import { checkNamedProject, checkUploadSignature, PUBLIC_KEY_FIELDS, requireProject } from './project-auth.js';
 import { uploadRoute } from './upload-route.js';
@@ -38,6 +39,7 @@ export function registerBaseRoute({ router, store, limits }: EmulatorContext): v
         const project = requireProject(store, params, 'UPLOADCARE_PUB_KEY');
         checkUploadSignature(project, params);
         const metadata = uploadMetadata(params);
+        const tags = uploadTags(params);
         if (received.length === 0) throw new UploadApiError('FilesRequiredError');
         const answer: Record<string, string> = {};
         // Files leave `received` (the cleanup list) as soon as a record owns their blob.
@@ -50,6 +52,7 @@ export function registerBaseRoute({ router, store, limits }: EmulatorContext): v
             contentType: file.contentType,
             store: params.get('UPLOADCARE_STORE'),
             metadata,
+            tags,
             source: null,
           });
           answer[file.field] = record.uuid;

@@ -58,8 +58,8 @@ export const UPLOAD_ERRORS = {
   URLSchemeInvalidError: [400, 'Invalid URL scheme.'],
   URLSchemeRequiredError: [400, 'No URL scheme supplied.'],
   UploadAPIError: [500, 'Internal error.'],
-  // The emulator's own code: a feature of the real service it does not provide (docs/emulator.md).
-  EmulatorFeatureNotSupportedError: [501, '%s is not supported by the emulator.'],
+  // The code the real service gives refused `tags` (https://uploadcare.com/docs/file-tags/), its message the problem.
+  UploadViewsError: [400, '%s'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** One of the Upload API error codes the emulator uses. */

@@ -10,6 +10,7 @@ import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
 import type { FromUrlTasks } from './from-url-tasks.js';
 import { uploadMetadata } from './metadata.js';
+import { uploadTags } from './tags.js';
 import { addUploadedFile } from './new-file.js';
 import { checkUploadSignature, requireProject } from './project-auth.js';
 import { refusedSourceAddress } from './source-address.js';
@@ -27,6 +28,7 @@ interface FromUrlRequest {
   readonly filename: string | undefined;
   readonly store: string | undefined;
   readonly metadata: Readonly<Record<string, string>>;
+  readonly tags: readonly string[];
   readonly saveDuplicate: boolean;
 }
 
@@ -41,6 +43,7 @@ export function registerFromUrlRoutes({ router, store, limits, allowLoopbackSour
       checkUploadSignature(project, params);
       const sourceUrl = await checkSourceUrl(params.get('source_url'), allowLoopbackSources);
       const metadata = uploadMetadata(params);
+      const tags = uploadTags(params);
       const checkDuplicate = params.flag('check_URL_duplicates') ?? false;
       if (checkDuplicate) {
         const known = tasks.knownFile(project.publicKey, sourceUrl.href);
@@ -54,6 +57,7 @@ export function registerFromUrlRoutes({ router, store, limits, allowLoopbackSour
         filename: params.get('filename') || undefined,
         store: params.get('store') ?? params.get('UPLOADCARE_STORE'),
         metadata,
+        tags,
         saveDuplicate: params.flag('save_URL_duplicates') ?? checkDuplicate,
       };
       setImmediate(() => void download(store, tasks, token, request, limits.maxFileSize, (next) => checkSourceTarget(next, allowLoopbackSources)));
@@ -175,6 +179,7 @@ async function download(
         contentType: source.contentType,
         store: request.store,
         metadata: request.metadata,
+        tags: request.tags,
         source: request.sourceUrl.href,
       }),
     );

@@ -27,11 +27,7 @@ export function validateMetadata(metadata: Readonly<Record<string, string>>): Re
   return metadata;
 }
 
-/**
- * An upload's metadata fields, checked. An upload asking for file tags (`tags`) is refused with a 501 naming the
- * feature (not emulated yet) rather than stored untagged without a word.
- */
+/** An upload's metadata fields, checked. */
 export function uploadMetadata(params: RequestParams): Readonly<Record<string, string>> {
-  if (params.get('tags') !== undefined) throw new UploadApiError('EmulatorFeatureNotSupportedError', 'File tags (`tags`)');
   return validateMetadata(params.metadata());
 }

@@ -22,6 +22,7 @@ export interface MultipartPlan {
   readonly contentType: string | undefined;
   readonly store: string | undefined;
   readonly metadata: Readonly<Record<string, string>>;
+  readonly tags: readonly string[];
 }
 
 /** One multipart upload in flight: its plan and the parts received so far (kept by number: nothing is allocated per part announced). */

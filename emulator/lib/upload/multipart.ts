@@ -6,6 +6,7 @@ import { UploadApiError } from './errors.js';
 import { uploadFileInfoJson } from './file-info.js';
 import { readForm } from './form.js';
 import { uploadMetadata } from './metadata.js';
+import { uploadTags } from './tags.js';
 import { MULTIPART_LIMITS, type MultipartSessions } from './multipart-sessions.js';
 import { addUploadedFile } from './new-file.js';
 import type { RequestParams } from './params.js';
@@ -44,6 +45,7 @@ export function registerMultipartRoutes({ router, store, origin, limits }: Emula
         contentType: params.get('content_type'),
         store: params.get('UPLOADCARE_STORE'),
         metadata: uploadMetadata(params),
+        tags: uploadTags(params),
       });
       const uuid = session.plan.uuid;
       return { uuid, parts: Array.from({ length: session.partCount }, (_, i) => sessions.partUrl(origin(req), uuid, i)) };
@@ -116,6 +118,7 @@ export function registerMultipartRoutes({ router, store, origin, limits }: Emula
         contentType: plan.contentType,
         store: plan.store,
         metadata: plan.metadata,
+        tags: plan.tags,
         source: null,
       });
       return uploadFileInfoJson(file);

@@ -20,6 +20,8 @@ export interface CompletedUpload {
   /** `UPLOADCARE_STORE` / `store` as sent: `0`, `1`, `auto` or absent. */
   readonly store: string | undefined;
   readonly metadata: Readonly<Record<string, string>>;
+  /** File tags, normalized and checked (upload/tags.ts). */
+  readonly tags: readonly string[];
   readonly source: string | null;
   /** A UUID promised earlier (multipart start); a new one otherwise. */
   readonly uuid?: string;
@@ -53,6 +55,7 @@ export async function addUploadedFile(store: Store, upload: CompletedUpload): Pr
     datetimeStored: null,
     datetimeRemoved: null,
     metadata: { ...upload.metadata },
+    tags: [...upload.tags],
     appdata: null,
     source: upload.source,
     imageInfo: readImageHeader(head),

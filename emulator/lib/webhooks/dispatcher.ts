@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { FileRecord, WebhookEvent, WebhookRecord } from '../state/records.js';
 import type { Store, StoreEvent } from '../state/store.js';
-import { fileEventPayload, infoChanged, infoUpdatedPayload } from './payload.js';
+import { becameInfected, fileEventPayload, infoChanged, infoUpdatedPayload } from './payload.js';
 import { WEBHOOK_SIGNATURE_HEADER, webhookSignature } from './signature.js';
 
 /** The store events that webhooks deliver, by the webhook event they are. */
@@ -25,7 +25,8 @@ export interface WebhookDelivery {
 }
 
 /**
- * POSTs `file.uploaded`, `file.stored`, `file.deleted` and `file.info_updated` (metadata or appdata changed) to the
+ * POSTs `file.uploaded`, `file.stored`, `file.deleted`, `file.info_updated` (metadata or appdata changed) and
+ * `file.infected` (the ClamAV add-on found a virus) to the
  * project's active webhooks for that event, as the store reports them; signed with `X-Uc-Signature` when the
  * webhook has a signing secret. Fire and forget: a slow or failing receiver never delays the request that caused
  * the event.
@@ -46,6 +47,7 @@ export class WebhookDispatcher {
       if (event.type === 'file.updated' && previous && infoChanged(previous, event.file)) {
         this.dispatch('file.info_updated', event.file, previous);
       }
+      if (event.type === 'file.updated' && previous && becameInfected(previous, event.file)) this.dispatch('file.infected', event.file);
     });
   }
 

@@ -38,3 +38,9 @@ export function infoChanged(previous: FileRecord, file: FileRecord): boolean {
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** True when a change wrote a ClamAV result saying the file is infected where it said otherwise before. */
+export function becameInfected(previous: FileRecord, file: FileRecord): boolean {
+  const infected = (record: FileRecord): boolean => (record.appdata?.['uc_clamav_virus_scan'] as { readonly data?: { readonly infected?: unknown } } | undefined)?.data?.infected === true;
+  return infected(file) && !infected(previous);
+}

@@ -259,19 +259,33 @@ describe('emulator REST API v0.7 contract', () => {
     }
   });
 
-  describe('conversions and add-ons', () => {
-    for (const [method, path] of [
-      ['POST', '/convert/document/'],
-      ['GET', '/convert/video/status/42/'],
-      ['POST', '/addons/remove_bg/execute/'],
-      ['GET', '/addons/uc_clamav_virus_scan/execute/status/?request_id=x'],
-    ] as const) {
-      it(`answers ${method} ${path} with a 501 naming the feature`, async () => {
-        const response = await rest(emulator.url, { method, path, body: method === 'POST' ? { paths: [] } : undefined });
-        expect(response.status).toBe(501);
-        expect((response.body as { detail: string }).detail).toMatch(/^(Document and video conversion|Add-ons) .* is not supported by the emulator\.$/);
-      });
-    }
+  describe('conversions', () => {
+    it('submits document and video jobs, answers their status and a document\'s formats (200)', async () => {
+      const doc = await addFile(emulator, { filename: 'notes.txt' });
+      const video = await addFile(emulator, { filename: 'clip.mp4', mimeType: 'video/mp4' });
+      const submitted = (await conforms('/convert/document/', { method: 'POST', path: '/convert/document/', body: { paths: [`${doc.uuid}/document/-/format/pdf/`, 'nonsense'], store: '1' } }, 200)) as { result: { token: number }[] };
+      await conforms('/convert/document/status/{token}/', { path: `/convert/document/status/${submitted.result[0]!.token}/` }, 200);
+      await conforms('/convert/document/{uuid}/', { path: `/convert/document/${doc.uuid}/` }, 200);
+      const encoded = (await conforms('/convert/video/', { method: 'POST', path: '/convert/video/', body: { paths: [`${video.uuid}/video/-/thumbs~2/`] } }, 200)) as { result: { token: number }[] };
+      await conforms('/convert/video/status/{token}/', { path: `/convert/video/status/${encoded.result[0]!.token}/` }, 200);
+    });
+
+    it('refuses a job without paths (400); answers 404 for unknown tokens and files', async () => {
+      await conforms('/convert/document/', { method: 'POST', path: '/convert/document/', body: { paths: [] } }, 400);
+      await conforms('/convert/video/', { method: 'POST', path: '/convert/video/', body: {} }, 400);
+      await conforms('/convert/video/status/{token}/', { path: '/convert/video/status/42/' }, 404);
+      await conforms('/convert/document/{uuid}/', { path: `/convert/document/${emulator.store.newUuid()}/` }, 404);
+    });
+  });
+
+  describe('add-ons', () => {
+    it('executes and answers the status (200); refuses a bad target (400)', async () => {
+      for (const name of ['aws_rekognition_detect_labels', 'aws_rekognition_detect_moderation_labels', 'uc_clamav_virus_scan', 'remove_bg']) {
+        const started = (await conforms(`/addons/${name}/execute/`, { method: 'POST', path: `/addons/${name}/execute/`, body: { target: image.uuid } }, 200)) as { request_id: string };
+        await conforms(`/addons/${name}/execute/status/`, { path: `/addons/${name}/execute/status/?request_id=${started.request_id}` }, 200);
+        await conforms(`/addons/${name}/execute/`, { method: 'POST', path: `/addons/${name}/execute/`, body: { target: emulator.store.newUuid() } }, 400);
+      }
+    });
   });
 });
 

@@ -18,6 +18,7 @@ describe('multipart sessions', () => {
     contentType: undefined,
     store: undefined,
     metadata: {},
+    tags: [],
   });
 
   it('expects parts of the part size and the remainder last', () => {

@@ -2,7 +2,7 @@ import { concatMap, defer, ignoreElements, type Observable } from 'rxjs';
 import type { FileFromUrl, FromUrlProgressEvent } from '../../upload/file-from-url.js';
 import { uploadFromUrl } from '../../upload/from-url.js';
 import type { Command, CommandContext } from './command.js';
-import { needsSecret, showUpload, storeOption, UPLOAD_OPTIONS } from './uploaded-file.js';
+import { needsSecret, showUpload, UPLOAD_OPTIONS, uploadOptions } from './uploaded-file.js';
 import { waitOptions } from './wait-options.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -27,7 +27,7 @@ function startUpload(context: CommandContext): Observable<never> {
   const url = context.positionals[0] as string;
   const wait = (options.flag('wait') ?? true) || options.flag('info') === true || options.flag('cdnurl') === true;
   const client = context.client({ secret: needsSecret(options) });
-  return uploadFromUrl(url, { store: storeOption(options) }, client).pipe(
+  return uploadFromUrl(url, uploadOptions(options), client).pipe(
     concatMap((upload) => {
       if (!wait) {
         out.result(upload.token ?? 'done', { source: url, token: upload.token });

@@ -7,7 +7,7 @@ import { uploadFile } from '../../upload/upload-file.js';
 import { CliError } from '../output/cli-error.js';
 import { errorMessage, ExitCode, exitCodeFor } from '../output/exit-codes.js';
 import type { Command, CommandContext } from './command.js';
-import { needsSecret, showUpload, storeOption, UPLOAD_OPTIONS } from './uploaded-file.js';
+import { needsSecret, showUpload, UPLOAD_OPTIONS, uploadOptions } from './uploaded-file.js';
 
 /** `ucare upload FILE...`: uploads files one after the other, a progress bar each; multipart for large ones. */
 export const uploadCommand: Command = {
@@ -20,7 +20,7 @@ export const uploadCommand: Command = {
       'then exits non-zero. A failure no other file can escape (bad keys, bad options) stops it at once.',
     options: UPLOAD_OPTIONS,
     positionals: [{ name: 'FILE', arity: 'many', description: 'local files to upload' }],
-    examples: ['upload --store --cdnurl photo.jpg video.mp4'],
+    examples: ['upload --store --cdnurl photo.jpg video.mp4', 'upload --tags=cat,animal photo.jpg'],
   },
   run: (context) => defer(() => from(checkFiles(context))).pipe(concatMap((paths) => uploadAll(paths, context))),
 };
@@ -40,13 +40,13 @@ async function checkFiles(context: CommandContext): Promise<string[]> {
 
 function uploadAll(paths: readonly string[], context: CommandContext): Observable<never> {
   const client = context.client({ secret: needsSecret(context.options) });
-  const store = storeOption(context.options);
+  const options = uploadOptions(context.options);
   const secrets = [client.options.secretKey ?? ''];
   return from(paths).pipe(
     concatMap((path, i) => {
       const given = context.positionals[i] as string;
       const bar = context.out.progress(given);
-      return uploadFile(fromPath(path), { store }, client).pipe(
+      return uploadFile(fromPath(path), options, client).pipe(
         showUpload(bar, given, context),
         concatMap(() => EMPTY),
         catchError((error: unknown) => {

@@ -8,15 +8,22 @@ import type { OptionValues } from '../args/option-values.js';
 import { fileDetails } from '../output/format-file.js';
 import type { CommandContext } from './command.js';
 
-/** The seed's upload options: `--store` / `--nostore`, `--info`, `--cdnurl`. */
+/** The seed's upload options: `--store` / `--nostore`, `--info`, `--cdnurl`; and `--tags`. */
 export const UPLOAD_OPTIONS: readonly OptionSpec[] = [
   { key: 'store', kind: 'flag', description: 'store the file (--nostore: keep it temporary; default: the project setting)' },
   { key: 'info', kind: 'flag', description: 'print the uploaded file\'s info (needs the secret key)' },
   { key: 'cdnurl', kind: 'flag', description: 'store the file and print its CDN URL' },
+  { key: 'tags', kind: 'list', valueName: 'TAG', description: 'tag the file (--tags=cat,animal: a list option takes the words after it)' },
 ];
 
+/** The upload options every upload command takes from the command line: `store` and `tags`. */
+export function uploadOptions(options: OptionValues): { readonly store: StoreOption; readonly tags?: readonly string[] } {
+  const tags = options.list('tags');
+  return { store: storeOption(options), ...(tags && { tags }) };
+}
+
 /** The `store` of an upload: `--store`/`--cdnurl` store, `--nostore` does not, else the project decides. */
-export function storeOption(options: OptionValues): StoreOption {
+function storeOption(options: OptionValues): StoreOption {
   if (options.flag('cdnurl')) return true;
   return options.flag('store') ?? 'auto';
 }

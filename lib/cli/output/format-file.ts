@@ -23,6 +23,7 @@ export function fileDetails(info: FileInfo, cdnUrl: string): string {
     ['removed', info.datetime_removed ? formatDatetime(info.datetime_removed) : 'no'],
     ['cdn url', cdnUrl],
   ];
+  if (info.tags?.length) rows.push(['tags', info.tags.join(' ')]);
   for (const [key, value] of Object.entries(info.metadata ?? {})) rows.push([`metadata ${key}`, value]);
   return alignRows(rows);
 }

@@ -85,3 +85,20 @@ export function patternBytes(size: number, seed = 7): Uint8Array {
   }
   return bytes;
 }
+
+/** Makes the emulator's next conversion or add-on job end as `next` says (`{ outcome?, seconds?, error? }`). */
+export async function queueNextJob(base: string, next: Readonly<Record<string, unknown>>): Promise<void> {
+  const answer = await fetch(`${base}/__emulator/jobs/next`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(next) });
+  if (answer.status !== 201) throw new Error(`job outcome refused: ${answer.status} ${await answer.text()}`);
+}
+
+/** The emulator's default job timing back, no outcome queued. */
+export async function resetJobs(base: string): Promise<void> {
+  await fetch(`${base}/__emulator/jobs`, { method: 'DELETE' });
+}
+
+/** How long the emulator's next jobs stay `pending` and `processing`, in seconds (until {@link resetJobs}). */
+export async function setJobTiming(base: string, timing: { readonly pendingSeconds?: number; readonly processingSeconds?: number }): Promise<void> {
+  const answer = await fetch(`${base}/__emulator/jobs`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(timing) });
+  if (answer.status !== 200) throw new Error(`job timing refused: ${answer.status} ${await answer.text()}`);
+}

@@ -23,6 +23,7 @@ export async function addFile(emulator: RunningEmulator, fields: Partial<FileRec
     datetimeStored: null,
     datetimeRemoved: null,
     metadata: {},
+    tags: [],
     appdata: null,
     source: null,
     imageInfo: null,

@@ -24,6 +24,9 @@ function isObject(value: unknown): value is Json {
  * - `enum`s of error details hold templates (`Public key {public_key} not found.`): a `{name}` matches any text.
  * - `default_effects` is declared `format: uri` while its values are relative operation paths (`resize/x800/`, or
  *   '' for none): read as `uri-reference`.
+ * - `thumbnails_group_uuid` is declared `format: uuid` while its values are group ids (`<uuid>~<n>`, the document's own
+ *   examples), and conversion `problems` declare their values `format: uuid` while they are messages (its examples:
+ *   `Bad path "…". Use UUID or CDN URL`): both formats dropped.
  */
 function toJsonSchema(node: unknown, root: Json, seen: Map<string, Json>): unknown {
   if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, root, seen));
@@ -40,6 +43,15 @@ function toJsonSchema(node: unknown, root: Json, seen: Map<string, Json>): unkno
   }
   if (isObject(out['properties']) && isObject(out['properties']['default_effects'])) {
     out['properties'] = { ...out['properties'], default_effects: { ...out['properties']['default_effects'], format: 'uri-reference' } };
+  }
+  if (isObject(out['properties']) && isObject(out['properties']['thumbnails_group_uuid'])) {
+    const { format: _uuid, ...groupId } = out['properties']['thumbnails_group_uuid'];
+    out['properties'] = { ...out['properties'], thumbnails_group_uuid: groupId };
+  }
+  if (isObject(out['properties']) && isObject(out['properties']['problems']) && isObject(out['properties']['problems']['additionalProperties'])) {
+    const problems = out['properties']['problems'];
+    const { format: _uuid, ...message } = problems['additionalProperties'] as Json;
+    out['properties'] = { ...out['properties'], problems: { ...problems, additionalProperties: message } };
   }
   if (out['type'] === 'array' && out['allOf'] && !out['items']) {
     out['items'] = { anyOf: [{ allOf: out['allOf'] }, { type: 'null' }] };
