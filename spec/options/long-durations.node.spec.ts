@@ -29,13 +29,29 @@ describe('long durations (issue 13 item 8)', () => {
     expect((await requestLog()).length).toBe(3);
   });
 
-  it('wait({ interval: 2200000 }) asks once, then waits the interval (it asked every millisecond)', async () => {
+  it('wait({ interval: 2200000 }) polling steadily asks once, then waits the interval (it asked every millisecond)', async () => {
     await enqueue(...Array.from({ length: 50 }, () => ({ body: { status: 'waiting' } })));
-    const subscription = new FileFromUrl(TOKEN, client).wait({ interval: 2_200_000, timeout: 30 }).subscribe({ error: () => undefined });
+    const steady = { firstInterval: 2_200_000 };
+    const subscription = new FileFromUrl(TOKEN, client).wait({ interval: 2_200_000, timeout: 30, ramp: steady }).subscribe({ error: () => undefined });
     try {
       await logWhere((log) => log.length >= 1);
       // Each look at the log is a round trip: a poll overflowing to 1 ms would have asked again meanwhile.
       for (let look = 0; look < 5; look++) expect((await requestLog()).length).toBe(1);
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  it('wait({ interval: 2200000 }) with the default ramp asks at waits growing from 20 ms, never every millisecond', async () => {
+    await enqueue(...Array.from({ length: 50 }, () => ({ body: { status: 'waiting' } })));
+    const subscription = new FileFromUrl(TOKEN, client).wait({ interval: 2_200_000, timeout: 30 }).subscribe({ error: () => undefined });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // At once, then 20, 30, 45, 68, 101 ms...: about 6 asks in 400 ms, however slow the machine; overflowing to
+      // 1 ms would have asked hundreds of times.
+      const asks = (await requestLog()).length;
+      expect(asks).toBeGreaterThanOrEqual(2);
+      expect(asks).toBeLessThanOrEqual(8);
     } finally {
       subscription.unsubscribe();
     }

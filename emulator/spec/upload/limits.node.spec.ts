@@ -34,7 +34,22 @@ interface EarlyAnswer {
  * POSTs `parts` (written one after the other, with backpressure) and never ends the body: resolves with the answer,
  * which therefore came before the client finished sending. Gives up (fails) when all parts went out unanswered.
  */
-function answerWhileSending(url: string, parts: Iterable<Buffer>): Promise<EarlyAnswer> {
+async function answerWhileSending(url: string, parts: Iterable<Buffer>): Promise<EarlyAnswer> {
+  // The server answers, then closes a connection whose body it will not read; on a busy machine the client's next write
+  // can fail (EPIPE, ECONNRESET) before its parser hands over the answer, which is then lost on this side only.
+  // That exchange proves nothing either way, so it is tried again (with the same parts).
+  const all = [...parts];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendOnce(url, all);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw error;
+    }
+  }
+}
+
+function sendOnce(url: string, parts: Iterable<Buffer>): Promise<EarlyAnswer> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
