@@ -23,7 +23,7 @@ export function registerDocumentConversion(context: EmulatorContext): void {
       const { format } = checkDocumentOperations(path);
       const from = sourceFormat(source);
       if (!conversionTargets(from).includes(format)) throw new PathProblem(`Conversion from ${from} to ${format} is not supported.`);
-      const inGroup = isTrue(body['save_in_group']) && (format === 'jpg' || format === 'png');
+      const inGroup = isTrue(body['save_in_group']) && ['jpg', 'enhanced.jpg', 'png'].includes(format);
       return {
         extra: {},
         work: async () => {

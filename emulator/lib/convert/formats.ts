@@ -7,14 +7,15 @@ import type { FileRecord } from '../state/records.js';
  * spreadsheet); the emulator allows a pair when both sides are of one family below.
  */
 const FAMILIES = {
-  text: { sources: ['doc', 'docx', 'odt', 'rtf', 'txt', 'pdf', 'djvu', 'eml', 'pages', 'wpd', 'wps', 'msg', 'xps', 'ps', 'eps', 'key', 'ppt', 'pptx', 'pps', 'ppsx', 'odp', 'pub', 'vsd', 'vsdx', 'skw', 'mpp', 'psd', 'ai'], targets: ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'jpg', 'png'] },
+  // `enhanced.jpg`: "for PDF documents with inline fonts", a note of the guide; the emulator allows it to the family.
+  text: { sources: ['doc', 'docx', 'odt', 'rtf', 'txt', 'pdf', 'djvu', 'eml', 'pages', 'wpd', 'wps', 'msg', 'xps', 'ps', 'eps', 'key', 'ppt', 'pptx', 'pps', 'ppsx', 'odp', 'pub', 'vsd', 'vsdx', 'skw', 'mpp', 'psd', 'ai'], targets: ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'jpg', 'enhanced.jpg', 'png'] },
   sheet: { sources: ['xls', 'xlsx', 'ods', 'csv', 'numbers', 'xlr'], targets: ['pdf', 'xls', 'xlsx', 'ods', 'csv', 'txt', 'jpg', 'png'] },
   // The emulator's assumption, not the guide's: an image converts to the two image targets and to PDF.
-  image: { sources: ['jpg', 'png', 'gif', 'webp', 'tiff', 'bmp', 'heic', 'avif'], targets: ['pdf', 'jpg', 'png'] },
+  image: { sources: ['jpg', 'png', 'gif', 'webp', 'tiff', 'bmp', 'heic', 'avif'], targets: ['pdf', 'jpg', 'enhanced.jpg', 'png'] },
 } as const;
 
 /** Every target format of the guide. */
-export const DOCUMENT_TARGETS = ['doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'rtf', 'txt', 'pdf', 'jpg', 'png', 'csv'] as const;
+export const DOCUMENT_TARGETS = ['doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'rtf', 'txt', 'pdf', 'jpg', 'enhanced.jpg', 'png', 'csv'] as const;
 
 /** The document format of a file, from its name's extension; null when it is not a document Uploadcare reads. */
 export function documentFormat(file: FileRecord): string | null {

@@ -2,6 +2,8 @@ import { loadSharp } from '../cdn/raw-image.js';
 import type { FileRecord, ProjectConfig } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { addUploadedFile } from '../upload/new-file.js';
+import { docxPlaceholder, xlsxPlaceholder } from './office-open-xml.js';
+import { odsPlaceholder, odtPlaceholder } from './open-document.js';
 import { jpegPlaceholder, mp4Placeholder, oggPlaceholder, pdfPlaceholder, pngPlaceholder, rtfPlaceholder, textPlaceholder, webmPlaceholder, type Placeholder } from './placeholders.js';
 
 /** Where an output goes: a new file of `project`, with a UUID promised when the job started. */
@@ -20,18 +22,27 @@ const DOCUMENT_PLACEHOLDERS: Readonly<Record<string, (source: FileRecord) => Pla
   csv: (source) => ({ ...textPlaceholder(placeholderText(source)), mimeType: 'text/csv' }),
   rtf: (source) => rtfPlaceholder(placeholderText(source)),
   jpg: () => jpegPlaceholder(),
+  'enhanced.jpg': () => jpegPlaceholder(),
   png: () => pngPlaceholder(),
+  docx: (source) => docxPlaceholder(placeholderText(source)),
+  xlsx: (source) => xlsxPlaceholder(placeholderText(source)),
+  odt: (source) => odtPlaceholder(placeholderText(source)),
+  ods: (source) => odsPlaceholder(placeholderText(source)),
 };
+
+/** The extension of an output's name: `enhanced.jpg` is a JPEG like `jpg`. */
+const EXTENSIONS: Readonly<Record<string, string>> = { 'enhanced.jpg': 'jpg' };
 
 const VIDEO_PLACEHOLDERS: Readonly<Record<string, () => Placeholder>> = { mp4: mp4Placeholder, webm: webmPlaceholder, ogg: oggPlaceholder };
 
 /**
- * The output of a document conversion: an image converted to `jpg` or `png` is really converted (sharp, as the CDN
- * does); anything else is a placeholder of the target format.
+ * The output of a document conversion: an image converted to `jpg`, `enhanced.jpg` or `png` is really converted
+ * (sharp, as the CDN does); anything else is a placeholder of the target format.
  */
 export async function writeDocumentOutput(target: OutputTarget, source: FileRecord, format: string): Promise<FileRecord> {
-  const filename = `${baseName(source.filename)}.${format}`;
-  if (source.imageInfo && (format === 'jpg' || format === 'png')) return addBytes(target, filename, await convertedImage(target.store, source, format));
+  const extension = EXTENSIONS[format] ?? format;
+  const filename = `${baseName(source.filename)}.${extension}`;
+  if (source.imageInfo && (extension === 'jpg' || extension === 'png')) return addBytes(target, filename, await convertedImage(target.store, source, extension));
   const make = DOCUMENT_PLACEHOLDERS[format];
   if (!make) throw new Error(`The emulator does not write ${format} documents.`);
   return addBytes(target, filename, make(source));

@@ -4,14 +4,9 @@ import { useEmulatorForOfficialClients } from '../rest/support/official-settings
 import sharp from 'sharp';
 import { rest } from '../rest/support/signed-fetch.js';
 import { postForm, PUBLIC_KEY } from '../upload/upload-api-helpers.js';
+import { cdnBytes } from './support/cdn-output.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
-
-async function cdnBytes(origin: string, uuid: string): Promise<{ bytes: Uint8Array; type: string | null }> {
-  const answer = await fetch(`${origin}/${uuid}/`);
-  expect(answer.status).toBe(200);
-  return { bytes: new Uint8Array(await answer.arrayBuffer()), type: answer.headers.get('content-type') };
-}
 
 async function control(origin: string, method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${origin}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -131,8 +126,8 @@ describe('emulator conversions', () => {
 
   it('fails a job whose target the emulator does not write, saying so', async () => {
     const doc = await addFile(env.emulator, { filename: 'a.txt' });
-    const [job] = await conversionJobPoller({ type: ConversionType.DOCUMENT, paths: [`${doc.uuid}/document/-/format/docx/`] }, env.settings);
-    expect(await job!).toEqual(jasmine.objectContaining({ status: ConversionStatus.FAILED, error: 'The emulator does not write docx documents.' }));
+    const [job] = await conversionJobPoller({ type: ConversionType.DOCUMENT, paths: [`${doc.uuid}/document/-/format/doc/`] }, env.settings);
+    expect(await job!).toEqual(jasmine.objectContaining({ status: ConversionStatus.FAILED, error: 'The emulator does not write doc documents.' }));
   });
 
   it('really converts an image to JPEG', async () => {

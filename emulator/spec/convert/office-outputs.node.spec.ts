@@ -1,0 +1,127 @@
+import { conversionJobPoller, ConversionStatus, ConversionType, fileInfo } from '@uploadcare/rest-client';
+import sharp from 'sharp';
+import { addFile } from '../rest/support/fixtures.js';
+import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
+import { postForm, PUBLIC_KEY } from '../upload/upload-api-helpers.js';
+import { cdnBytes } from './support/cdn-output.js';
+import { fileType, unzipTest, zipParts } from './support/output-readers.js';
+
+const PACKAGE = 'http://schemas.openxmlformats.org/package/2006';
+const WORD = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const SHEET = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
+const MANIFEST = 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0';
+
+/**
+ * What each ZIP-based target must hold: the Content-Type, what file(1) recognises it as, and every member in order
+ * with its XML root element.
+ */
+const ZIP_TARGETS = [
+  {
+    format: 'docx',
+    magic: 'Microsoft Word 2007+',
+    source: 'report.txt',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    parts: [
+      ['[Content_Types].xml', `${PACKAGE}/content-types`, 'Types'],
+      ['_rels/.rels', `${PACKAGE}/relationships`, 'Relationships'],
+      ['word/document.xml', WORD, 'document'],
+    ],
+  },
+  {
+    format: 'xlsx',
+    magic: 'Microsoft Excel 2007+',
+    source: 'report.csv',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    parts: [
+      ['[Content_Types].xml', `${PACKAGE}/content-types`, 'Types'],
+      ['_rels/.rels', `${PACKAGE}/relationships`, 'Relationships'],
+      ['xl/workbook.xml', SHEET, 'workbook'],
+      ['xl/_rels/workbook.xml.rels', `${PACKAGE}/relationships`, 'Relationships'],
+      ['xl/worksheets/sheet1.xml', SHEET, 'worksheet'],
+    ],
+  },
+  {
+    format: 'odt',
+    magic: 'OpenDocument Text',
+    source: 'report.txt',
+    type: 'application/vnd.oasis.opendocument.text',
+    parts: [
+      ['mimetype', null, null],
+      ['META-INF/manifest.xml', MANIFEST, 'manifest'],
+      ['content.xml', OFFICE, 'document-content'],
+    ],
+  },
+  {
+    format: 'ods',
+    magic: 'OpenDocument Spreadsheet',
+    source: 'report.csv',
+    type: 'application/vnd.oasis.opendocument.spreadsheet',
+    parts: [
+      ['mimetype', null, null],
+      ['META-INF/manifest.xml', MANIFEST, 'manifest'],
+      ['content.xml', OFFICE, 'document-content'],
+    ],
+  },
+] as const;
+
+/** Document conversions to office formats and enhanced.jpg, driven by the official REST client's conversionJobPoller. */
+describe('emulator document outputs: office formats and enhanced.jpg', () => {
+  const env = useEmulatorForOfficialClients();
+
+  async function converted(path: string): Promise<{ uuid: string; bytes: Uint8Array; type: string | null }> {
+    const [job] = await conversionJobPoller({ type: ConversionType.DOCUMENT, paths: [path], store: true }, env.settings);
+    const done = await job!;
+    expect([done.status, done.error]).toEqual([ConversionStatus.FINISHED, null]);
+    return { uuid: done.result!.uuid, ...(await cdnBytes(env.emulator.url, done.result!.uuid)) };
+  }
+
+  for (const target of ZIP_TARGETS) {
+    it(`writes ${target.format}: a valid ZIP of the parts the format needs, each well-formed XML, served as ${target.type}`, async () => {
+      const source = await addFile(env.emulator, { filename: target.source });
+      const output = await converted(`${source.uuid}/document/-/format/${target.format}/`);
+      expect(output.type).toBe(target.type);
+      expect(unzipTest(output.bytes)).toContain('No errors detected');
+      expect(fileType(output.bytes)).toBe(target.magic);
+      const parts = zipParts(output.bytes);
+      expect(parts.map((part) => [part.name, part.root?.namespace ?? null, part.root?.name ?? null])).toEqual(target.parts.map((part) => [...part]));
+      expect(parts.every((part) => part.method === 0)).toBeTrue();
+      expect(parts.map((part) => part.text).join('\n')).toContain(`Placeholder for ${target.source}, written by the Uploadcare emulator`);
+      const info = await fileInfo({ uuid: output.uuid }, env.settings);
+      expect([info.originalFilename, info.mimeType]).toEqual([`report.${target.format}`, target.type]);
+    });
+  }
+
+  it('starts an OpenDocument with its mimetype member, stored and without extra field, as ODF requires', async () => {
+    const source = await addFile(env.emulator, { filename: 'notes.txt' });
+    const output = await converted(`${source.uuid}/document/-/format/odt/`);
+    // ODF 1.2 part 3, 3.3: the bytes at offset 30 spell the media type, the signature file(1) reads.
+    expect(Buffer.from(output.bytes.subarray(30, 38 + 39)).toString('latin1')).toBe('mimetypeapplication/vnd.oasis.opendocument.text');
+    const [first] = zipParts(output.bytes);
+    expect(first).toEqual(jasmine.objectContaining({ name: 'mimetype', method: 0, extraLength: 0, text: 'application/vnd.oasis.opendocument.text' }));
+  });
+
+  it('escapes the placeholder text in XML: a source name with markup still gives well-formed parts', async () => {
+    const source = await addFile(env.emulator, { filename: 'a<b>&"c".txt' });
+    const output = await converted(`${source.uuid}/document/-/format/docx/`);
+    const document = zipParts(output.bytes).find((part) => part.name === 'word/document.xml');
+    expect(document?.root?.name).toBe('document');
+    expect(document?.text).toContain('a&lt;b&gt;&amp;&quot;c&quot;.txt');
+  });
+
+  it('really renders an image to enhanced.jpg (sharp), named .jpg', async () => {
+    const png = await sharp({ create: { width: 3, height: 2, channels: 4, background: '#00ff00' } }).png().toBuffer();
+    const uploaded = await postForm('/base/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, file: { bytes: new Uint8Array(png), filename: 'shot.png', type: 'image/png' } }, env.emulator.url);
+    const output = await converted(`${uploaded.json['file'] as string}/document/-/format/enhanced.jpg/`);
+    expect(output.type).toBe('image/jpeg');
+    expect(await sharp(output.bytes).metadata()).toEqual(jasmine.objectContaining({ format: 'jpeg', width: 3, height: 2 }));
+    expect((await fileInfo({ uuid: output.uuid }, env.settings)).originalFilename).toBe('shot.jpg');
+  });
+
+  it('writes enhanced.jpg of a document as the placeholder JPEG', async () => {
+    const pdf = await addFile(env.emulator, { filename: 'slides.pdf', mimeType: 'application/pdf' });
+    const output = await converted(`${pdf.uuid}/document/-/format/enhanced.jpg/`);
+    expect(output.type).toBe('image/jpeg');
+    expect(await sharp(output.bytes).metadata()).toEqual(jasmine.objectContaining({ format: 'jpeg', width: 1, height: 1 }));
+  });
+});
