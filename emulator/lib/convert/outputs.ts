@@ -2,9 +2,12 @@ import { loadSharp } from '../cdn/raw-image.js';
 import type { FileRecord, ProjectConfig } from '../state/records.js';
 import type { Store } from '../state/store.js';
 import { addUploadedFile } from '../upload/new-file.js';
+import { xlsPlaceholder } from './excel-binary.js';
+import type { DOCUMENT_TARGETS } from './formats.js';
 import { docxPlaceholder, xlsxPlaceholder } from './office-open-xml.js';
 import { odsPlaceholder, odtPlaceholder } from './open-document.js';
 import { jpegPlaceholder, mp4Placeholder, oggPlaceholder, pdfPlaceholder, pngPlaceholder, rtfPlaceholder, textPlaceholder, webmPlaceholder, type Placeholder } from './placeholders.js';
+import { docPlaceholder } from './word-binary.js';
 
 /** Where an output goes: a new file of `project`, with a UUID promised when the job started. */
 export interface OutputTarget {
@@ -15,8 +18,8 @@ export interface OutputTarget {
   readonly storeChoice: string | undefined;
 }
 
-/** Formats a document conversion writes as placeholders; other targets fail the job, named (docs/emulator.md). */
-const DOCUMENT_PLACEHOLDERS: Readonly<Record<string, (source: FileRecord) => Placeholder>> = {
+/** The placeholder of every document target (docs/emulator.md); typed so that a new target needs its writer. */
+const DOCUMENT_PLACEHOLDERS: Readonly<Record<(typeof DOCUMENT_TARGETS)[number], (source: FileRecord) => Placeholder>> = {
   pdf: (source) => pdfPlaceholder(placeholderText(source)),
   txt: (source) => textPlaceholder(placeholderText(source)),
   csv: (source) => ({ ...textPlaceholder(placeholderText(source)), mimeType: 'text/csv' }),
@@ -28,6 +31,8 @@ const DOCUMENT_PLACEHOLDERS: Readonly<Record<string, (source: FileRecord) => Pla
   xlsx: (source) => xlsxPlaceholder(placeholderText(source)),
   odt: (source) => odtPlaceholder(placeholderText(source)),
   ods: (source) => odsPlaceholder(placeholderText(source)),
+  doc: (source) => docPlaceholder(placeholderText(source)),
+  xls: (source) => xlsPlaceholder(placeholderText(source)),
 };
 
 /** The extension of an output's name: `enhanced.jpg` is a JPEG like `jpg`. */
@@ -43,7 +48,7 @@ export async function writeDocumentOutput(target: OutputTarget, source: FileReco
   const extension = EXTENSIONS[format] ?? format;
   const filename = `${baseName(source.filename)}.${extension}`;
   if (source.imageInfo && (extension === 'jpg' || extension === 'png')) return addBytes(target, filename, await convertedImage(target.store, source, extension));
-  const make = DOCUMENT_PLACEHOLDERS[format];
+  const make = (DOCUMENT_PLACEHOLDERS as Readonly<Record<string, (source: FileRecord) => Placeholder>>)[format];
   if (!make) throw new Error(`The emulator does not write ${format} documents.`);
   return addBytes(target, filename, make(source));
 }

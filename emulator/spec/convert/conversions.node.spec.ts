@@ -124,12 +124,6 @@ describe('emulator conversions', () => {
     expect((await control(env.emulator.url, 'POST', 'jobs/next', { outcome: 'exploded' })).status).toBe(400);
   });
 
-  it('fails a job whose target the emulator does not write, saying so', async () => {
-    const doc = await addFile(env.emulator, { filename: 'a.txt' });
-    const [job] = await conversionJobPoller({ type: ConversionType.DOCUMENT, paths: [`${doc.uuid}/document/-/format/doc/`] }, env.settings);
-    expect(await job!).toEqual(jasmine.objectContaining({ status: ConversionStatus.FAILED, error: 'The emulator does not write doc documents.' }));
-  });
-
   it('really converts an image to JPEG', async () => {
     const uploaded = await postForm('/base/?jsonerrors=1', { UPLOADCARE_PUB_KEY: PUBLIC_KEY, file: { bytes: await realPng(), filename: 'p.png', type: 'image/png' } }, env.emulator.url);
     const [job] = await conversionJobPoller({ type: ConversionType.DOCUMENT, paths: [`${uploaded.json['file'] as string}/document/-/format/jpg/`] }, env.settings);

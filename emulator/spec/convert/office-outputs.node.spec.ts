@@ -4,6 +4,7 @@ import { addFile } from '../rest/support/fixtures.js';
 import { useEmulatorForOfficialClients } from '../rest/support/official-settings.js';
 import { postForm, PUBLIC_KEY } from '../upload/upload-api-helpers.js';
 import { cdnBytes } from './support/cdn-output.js';
+import { compoundEntries } from './support/compound-file-reader.js';
 import { fileType, unzipTest, zipParts } from './support/output-readers.js';
 
 const PACKAGE = 'http://schemas.openxmlformats.org/package/2006';
@@ -11,6 +12,21 @@ const WORD = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const SHEET = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
 const MANIFEST = 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0';
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** The BIFF records of a Workbook stream up to its last EOF, with their offsets; zero padding after it is skipped. */
+function biffRecords(stream: Buffer): { offset: number; type: number; data: Buffer }[] {
+  const records: { offset: number; type: number; data: Buffer }[] = [];
+  for (let offset = 0; offset + 4 <= stream.length; ) {
+    const type = stream.readUInt16LE(offset);
+    const length = stream.readUInt16LE(offset + 2);
+    if (type === 0) break;
+    records.push({ offset, type, data: stream.subarray(offset + 4, offset + 4 + length) });
+    offset += 4 + length;
+  }
+  return records;
+}
 
 /**
  * What each ZIP-based target must hold: the Content-Type, what file(1) recognises it as, and every member in order
@@ -107,6 +123,37 @@ describe('emulator document outputs: office formats and enhanced.jpg', () => {
     const document = zipParts(output.bytes).find((part) => part.name === 'word/document.xml');
     expect(document?.root?.name).toBe('document');
     expect(document?.text).toContain('a&lt;b&gt;&amp;&quot;c&quot;.txt');
+  });
+
+  it('writes doc: a compound file file(1) knows as Word, its WordDocument stream a Word 97 FIB and the text', async () => {
+    const source = await addFile(env.emulator, { filename: 'report.txt' });
+    const output = await converted(`${source.uuid}/document/-/format/doc/`);
+    expect(output.type).toBe('application/msword');
+    expect([...output.bytes.subarray(0, 8)]).toEqual(OLE_SIGNATURE);
+    expect(fileType(output.bytes)).toMatch(/^(CDFV2 Microsoft Word|Composite Document File V2 Document)/);
+    const entries = compoundEntries(output.bytes);
+    expect(entries.map((entry) => [entry.name, entry.type])).toEqual([['Root Entry', 5], ['WordDocument', 2], ['1Table', 2]]);
+    const document = Buffer.from(entries[1]!.bytes);
+    expect([document.readUInt16LE(0), document.readUInt16LE(2)]).toEqual([0xa5ec, 0x00c1]); // wIdent, nFib of Word 97
+    expect(document.toString('latin1')).toContain('Placeholder for report.txt, written by the Uploadcare emulator');
+    expect((await fileInfo({ uuid: output.uuid }, env.settings)).originalFilename).toBe('report.doc');
+  });
+
+  it('writes xls: a compound file file(1) knows as Excel, its Workbook stream BIFF8 records from BOF to EOF', async () => {
+    const source = await addFile(env.emulator, { filename: 'report.csv' });
+    const output = await converted(`${source.uuid}/document/-/format/xls/`);
+    expect(output.type).toBe('application/vnd.ms-excel');
+    expect([...output.bytes.subarray(0, 8)]).toEqual(OLE_SIGNATURE);
+    expect(fileType(output.bytes)).toMatch(/^(CDFV2 Microsoft Excel|Composite Document File V2 Document)/);
+    const entries = compoundEntries(output.bytes);
+    expect(entries.map((entry) => [entry.name, entry.type])).toEqual([['Root Entry', 5], ['Workbook', 2]]);
+    const records = biffRecords(Buffer.from(entries[1]!.bytes));
+    expect(records.filter((entry) => entry.type === 0x0809).map((entry) => entry.data.readUInt16LE(2))).toEqual([0x0005, 0x0010]); // globals, worksheet
+    const sheet = records.find((entry) => entry.type === 0x0085)!;
+    const sheetStart = records.find((entry) => entry.offset === sheet.data.readUInt32LE(0));
+    expect([sheetStart?.type, sheetStart?.data.readUInt16LE(2)]).toEqual([0x0809, 0x0010]); // BOUNDSHEET points at the worksheet's BOF
+    const label = records.find((entry) => entry.type === 0x0204)!;
+    expect(label.data.subarray(9).toString('latin1')).toContain('Placeholder for report.csv, written by the Uploadcare emulator');
   });
 
   it('really renders an image to enhanced.jpg (sharp), named .jpg', async () => {
