@@ -13,6 +13,17 @@ const SHEET = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
 const MANIFEST = 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0';
 
+/** The members every Office Open XML package starts with, and an OpenDocument's three. */
+const PACKAGE_PARTS = [
+  ['[Content_Types].xml', `${PACKAGE}/content-types`, 'Types'],
+  ['_rels/.rels', `${PACKAGE}/relationships`, 'Relationships'],
+] as const;
+const OPEN_DOCUMENT_PARTS = [
+  ['mimetype', null, null],
+  ['META-INF/manifest.xml', MANIFEST, 'manifest'],
+  ['content.xml', OFFICE, 'document-content'],
+] as const;
+
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** The BIFF records of a Workbook stream up to its last EOF, with their offsets; zero padding after it is skipped. */
@@ -39,8 +50,7 @@ const ZIP_TARGETS = [
     source: 'report.txt',
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     parts: [
-      ['[Content_Types].xml', `${PACKAGE}/content-types`, 'Types'],
-      ['_rels/.rels', `${PACKAGE}/relationships`, 'Relationships'],
+      ...PACKAGE_PARTS,
       ['word/document.xml', WORD, 'document'],
     ],
   },
@@ -50,8 +60,7 @@ const ZIP_TARGETS = [
     source: 'report.csv',
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     parts: [
-      ['[Content_Types].xml', `${PACKAGE}/content-types`, 'Types'],
-      ['_rels/.rels', `${PACKAGE}/relationships`, 'Relationships'],
+      ...PACKAGE_PARTS,
       ['xl/workbook.xml', SHEET, 'workbook'],
       ['xl/_rels/workbook.xml.rels', `${PACKAGE}/relationships`, 'Relationships'],
       ['xl/worksheets/sheet1.xml', SHEET, 'worksheet'],
@@ -62,22 +71,14 @@ const ZIP_TARGETS = [
     magic: 'OpenDocument Text',
     source: 'report.txt',
     type: 'application/vnd.oasis.opendocument.text',
-    parts: [
-      ['mimetype', null, null],
-      ['META-INF/manifest.xml', MANIFEST, 'manifest'],
-      ['content.xml', OFFICE, 'document-content'],
-    ],
+    parts: OPEN_DOCUMENT_PARTS,
   },
   {
     format: 'ods',
     magic: 'OpenDocument Spreadsheet',
     source: 'report.csv',
     type: 'application/vnd.oasis.opendocument.spreadsheet',
-    parts: [
-      ['mimetype', null, null],
-      ['META-INF/manifest.xml', MANIFEST, 'manifest'],
-      ['content.xml', OFFICE, 'document-content'],
-    ],
+    parts: OPEN_DOCUMENT_PARTS,
   },
 ] as const;
 
